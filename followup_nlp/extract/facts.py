@@ -1,0 +1,208 @@
+"""Interview facts: company, position, dates, channel, stage, prior email, follow-up agreement,
+what the interviewer liked and what the candidate wants to clarify."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
+from spacy.tokens import Doc, Span
+
+from followup_nlp.extract.people import PersonMentions
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+DATE_PATTERNS = [
+    re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.I),
+    re.compile(rf"\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b", re.I),
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"),
+]
+CHANNEL_PATTERNS = {
+    "video": re.compile(r"\b(zoom|teams|video|google meet|webex|skype|facetime|virtual|on camera"
+                        r"|hangouts?)\b", re.I),
+    "phone": re.compile(r"\b(phone|call(?:ed)?|over the phone|dialed in)\b", re.I),
+    "onsite": re.compile(r"\b(on-?site|in[- ]person|office visit|came in|their office|campus"
+                         r"|headquarters|hq|the building|tour of)\b", re.I),
+}
+STAGE_PATTERNS = [
+    ("final", re.compile(r"\b(final(?: round| interview| stage)?|last round|round (?:3|three|4)"
+                         r"|3rd round|third round)\b", re.I)),
+    ("second", re.compile(r"\b(second(?: round| interview)|2nd(?: round| interview)|round (?:2|two)"
+                          r"|follow-?up interview)\b", re.I)),
+    ("first", re.compile(r"\b(first(?: round| interview)|1st(?: round| interview)|round (?:1|one)"
+                         r"|phone screen|screening|screen|initial (?:call|interview|chat)|intro call)\b",
+                         re.I)),
+]
+FUTURE_MARKERS = re.compile(r"\b(next|will|upcoming|invite[ds]? (?:me )?to|going to|would be)\b", re.I)
+FOLLOW_UP = re.compile(r"\b(follow(?:ing)?[- ]?up|check(?:ing)?[- ]in|reach(?:ing)? out|touch base"
+                       r"|ping|circle back|get back|hear back)\b", re.I)
+AGREEMENT = re.compile(r"\b(ok|okay|fine|welcome|feel free|told me to|said to|encouraged|agreed"
+                       r"|happy for me|go ahead|sure|please|invited me|said i (?:can|could|should))\b",
+                       re.I)
+DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
+IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
+EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
+EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to) e-?mail\b", re.I)
+LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
+                   r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
+CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)|didn'?t (?:fully |really |get to )?"
+                     r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
+                     r"|fumbled|blanked|rambled|wasn'?t (?:clear|great)|need to clarify"
+                     r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
+WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "webex", "skype", "vp",
+                 "ceo", "cto", "cfo", "coo", "pm", "eng", "ops", "it", "q&a", "ai", "ml"}
+
+
+@dataclass
+class Facts:
+    company: str | None = None
+    position: str | None = None
+    interview_dates: list[str] = field(default_factory=list)
+    channel: str | None = None
+    stage: str | None = None
+    email_used: list[str] = field(default_factory=list)
+    follow_up_agreed: bool = False
+    follow_up_date: str | None = None
+    liked: list[str] = field(default_factory=list)
+    clarify: list[str] = field(default_factory=list)
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A date written in a note; a date with no year is taken in the year that puts it closest
+    before `today` (a note is written after the interview, or about the weeks just after it)."""
+    has_year = bool(re.search(r"\d{4}|/\d{2}$", text.strip()))
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.I).replace(" of ", " ")
+    try:
+        parsed = date_parser.parse(cleaned, default=datetime(today.year, 1, 1), fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+    if not has_year and parsed > today + timedelta(days=60):
+        parsed = parsed.replace(year=parsed.year - 1)
+    return parsed
+
+
+def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            parsed = parse_date(match.group(0), today)
+            if parsed is not None:
+                found.append((match.start(), match.end(), parsed))
+    return sorted(found)
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents)
+
+
+def _first_match_label(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
+    """The label whose match comes last in the note (the latest interview wins)."""
+    best: tuple[int, str] | None = None
+    for label, pattern in patterns.items():
+        for match in pattern.finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), label)
+    return best[1] if best else None
+
+
+def _channel(doc: Doc) -> str | None:
+    text = "\n".join(s.text for s in doc.sents if not FUTURE_MARKERS.search(s.text))
+    return _first_match_label(CHANNEL_PATTERNS, text)
+
+
+def _stage(doc: Doc) -> str | None:
+    for label, pattern in STAGE_PATTERNS:
+        for sent in doc.sents:
+            if pattern.search(sent.text) and not FUTURE_MARKERS.search(sent.text):
+                return label
+    return None
+
+
+def _company(doc: Doc, front: dict[str, str]) -> str | None:
+    if front.get("company"):
+        return front["company"]
+    labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", doc.text, re.I | re.M)
+    if labelled:
+        return labelled.group(1).strip()
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
+            and len(e.text) > 1]
+    for ent in orgs:
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in {"at", "@", "with", "for", "from"}:
+            return ent.text.strip()
+    return orgs[0].text.strip() if orgs else None
+
+
+POSITION_PATTERNS = [
+    re.compile(r"^\s*(?:position|role|job|title|applying for)\s*[:=-]\s*(.+?)\s*$", re.I | re.M),
+    re.compile(r"\bfor (?:the|a|an|their) ((?:[\w/&+.-]+ ){0,5}?[\w/&+.-]+) "
+               r"(?:role|position|job|opening|post|opportunity|req)\b", re.I),
+    re.compile(r"\b(?:interview(?:ed|ing)? for|applied for|applying for|applying to be)"
+               r" (?:the |a |an )?((?:[\w/&+.-]+ ){0,5}?[\w/&+.-]+?)(?: role| position| job)?"
+               r"(?= at\b| with\b|[,.;()\n]|$)", re.I | re.M),
+]
+
+
+def _position(doc: Doc, front: dict[str, str]) -> str | None:
+    if front.get("position"):
+        return front["position"]
+    for pattern in POSITION_PATTERNS:
+        match = pattern.search(doc.text)
+        if match:
+            value = match.group(1).strip(" .,:;-")
+            if value and value.lower() not in {"this", "that", "the", "it"}:
+                return value
+    return None
+
+
+def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
+    return [p for p in people if any(sent.start <= m.start < sent.end for m in p.mentions)]
+
+
+def _rest_after(match: re.Match[str], text: str) -> str:
+    rest = text[match.end() :].strip(" :,-–—.")
+    return rest or text.strip()
+
+
+def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
+                  today: date) -> Facts:
+    facts = Facts(company=_company(doc, front), position=_position(doc, front),
+                  channel=_channel(doc), stage=_stage(doc))
+    interview_dates: list[date] = []
+    if front.get("date"):
+        parsed = parse_date(front["date"], today)
+        if parsed:
+            interview_dates.append(parsed)
+    last_person: PersonMentions | None = None
+    for sent in _sentences(doc):
+        text = sent.text
+        named = _people_in(sent, people)
+        dates = [d for _, _, d in find_dates(text, today)]
+        is_follow_up = bool(FOLLOW_UP.search(text))
+        if dates and not is_follow_up and not DECISION.search(text) and not FUTURE_MARKERS.search(text):
+            interview_dates.extend(dates)
+        if is_follow_up and AGREEMENT.search(text) and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
+            facts.follow_up_agreed = True
+            if dates:
+                facts.follow_up_date = dates[-1].isoformat()
+            elif (weeks := IN_WEEKS.search(text)) and interview_dates:
+                count = WORDS.get(weeks.group(1).lower()) or int(weeks.group(1))
+                facts.follow_up_date = (max(interview_dates) + timedelta(weeks=count)).isoformat()
+        if EMAIL.search(text) and not EMAIL_FUTURE.search(text):
+            for person in named or ([last_person] if last_person else []):
+                if person.name not in facts.email_used:
+                    facts.email_used.append(person.name)
+        if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
+            facts.liked.append(_rest_after(liked, text))
+        if clarify := CLARIFY.search(text):
+            facts.clarify.append(_rest_after(clarify, text))
+        if named:
+            last_person = named[-1]
+    facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
+    return facts

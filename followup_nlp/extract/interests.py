@@ -1,0 +1,348 @@
+"""Personal interests: what, whose, how we know (said, office, shared, aspiration), and where.
+
+Three finders, so interests outside any word list are still found:
+1. lexicon terms (data/lexicons/interests.jsonl) in sentences that are not about work;
+2. cue phrases (data/lexicons/cues.jsonl: "loves", "is into", "saw ... on his shelf",
+   "always wanted to visit", "we both") whose grammatical object is the interest;
+3. places (GPE/LOC) named in a travel sentence.
+The holder is the person the sentence is about: the subject, a possessor ("James's office"), the
+only person named, or the person the note was last talking about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.lexicons import interest_domains, work_nouns
+from followup_nlp.extract.people import PersonMentions
+from followup_nlp.schema import Interest
+
+FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
+THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
+SECOND_PERSON = {
+    "he": "you", "she": "you", "they": "you", "him": "you", "them": "you", "his": "your",
+    "her": "your", "their": "your", "hers": "yours", "theirs": "yours", "himself": "yourself",
+    "herself": "yourself", "themselves": "yourself",
+}
+IRREGULAR_SECOND_PERSON = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "are"}
+GENERIC_HEADS = {
+    "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
+    "work", "job", "role", "position", "company", "people", "person", "culture", "question",
+    "questions", "answer", "interview", "candidate", "experience", "background", "resume", "cv",
+    "me", "you", "him", "her", "them", "us", "everything", "something", "anything", "kind",
+    "weekend", "weekends", "day", "days", "year", "years", "week", "weeks", "month", "office",
+    "desk", "wall", "shelf", "window", "background", "photo", "photos", "picture", "pictures",
+    "poster", "what", "which", "who", "idea", "ideas", "fan", "hobby", "hobbies", "interest",
+}
+TRAVEL_LEMMAS = {"visit", "travel", "trip", "vacation", "holiday", "honeymoon", "go", "move",
+                 "backpack", "cruise", "sabbatical", "bucket", "dream", "explore", "tour"}
+WORK_CUE_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
+                   "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report"}
+OBJECT_DEPS = {"dobj", "pobj", "attr", "xcomp", "ccomp", "acomp", "oprd", "npadvmod", "appos",
+               "conj", "nsubj", "nsubjpass", "compound", "advcl"}
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    canonical: str
+    cue: str
+    domain: str | None
+    holder_hint: Token | None = None  # the cue token; the holder is found around it
+
+
+def _is_work_phrase(span: Span) -> bool:
+    """A lexicon word used about work: "gamification of onboarding", "kitchen renovation project"."""
+    head = span.root
+    chunk_head = head
+    while chunk_head.dep_ in {"compound", "amod", "nmod"} and chunk_head.head is not chunk_head:
+        chunk_head = chunk_head.head
+    return chunk_head.lemma_.lower() in work_nouns() or chunk_head.lower_ in work_nouns()
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading determiners, possessives and punctuation, and trailing punctuation."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].pos_ in {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
+        or doc[start].lower_ in THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
+        or doc[start].dep_ == "poss"
+        or doc[start].text in {"'s", "’s"}
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _object_phrase(token: Token) -> Span | None:
+    """The noun phrase (or gerund phrase) a cue word points at."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "xcomp", "ccomp", "oprd", "acomp"} and child.i > token.i:
+            return _phrase_of(child)
+        if child.dep_ == "prep" and child.lower_ in {"about", "into", "of", "on", "in", "to", "for"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase_of(objects[0])
+            pcomp = [c for c in child.children if c.dep_ == "pcomp"]
+            if pcomp:
+                return _phrase_of(pcomp[0])
+    if token.i + 1 < len(doc) and token.pos_ in {"VERB", "AUX"}:
+        nxt = doc[token.i + 1]
+        if nxt.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return _phrase_of(nxt.head if nxt.head.i > nxt.i else nxt)
+    return None
+
+
+def _phrase_of(token: Token) -> Span:
+    """A token's phrase: a verb with its object ("flies a hawk"), or a noun's subtree."""
+    doc = token.doc
+    if token.pos_ in {"VERB", "AUX"}:
+        obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "prep"}), None)
+        end = token.i + 1
+        if obj is not None:
+            end = max(end, max(t.i for t in obj.subtree) + 1)
+        return doc[token.i : end]
+    left = token.left_edge.i
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"prep", "compound", "amod", "nummod"} and child.lower_ not in {
+            "on", "in", "at", "by", "behind", "during", "with", "from", "for", "since",
+        }:
+            right = max(right, child.right_edge.i + 1)
+    return doc[left:right]
+
+
+def _canonical(span: Span) -> str:
+    words = [t.lemma_.lower() if t.pos_ in {"NOUN", "VERB"} else t.lower_ for t in span
+             if not t.is_punct and t.pos_ not in {"DET", "PRON"} and t.dep_ != "poss"]
+    return " ".join(w for w in words if w not in {"'s", "’s"}) or span.text.lower()
+
+
+def _is_plausible(span: Span) -> bool:
+    if not len(span) or len(span) > 8:
+        return False
+    if span.root.lower_ in GENERIC_HEADS or span.root.pos_ in {"PRON", "NUM", "DET", "ADP"}:
+        return False
+    if all(t.is_stop or t.is_punct for t in span):
+        return False
+    return not any(e.label_ in {"PERSON", "ORG", "DATE", "TIME", "MONEY"} and
+                   e.start <= span.root.i < e.end for e in span.doc.ents)
+
+
+def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
+    domains = interest_domains()
+    out = []
+    for span in doc.spans.get(SPAN_KEYS["INTEREST"], []):
+        if _is_work_phrase(span):
+            continue
+        out.append(_Candidate(span, span.id_, "said", domains.get(span.id_)))
+    return out
+
+
+def _cue_candidates(doc: Doc) -> list[_Candidate]:
+    out = []
+    for cue in doc.spans.get(SPAN_KEYS["CUE"], []):
+        anchor = cue[-1]
+        phrase = None
+        for token in reversed(cue):
+            phrase = _object_phrase(token)
+            if phrase is not None:
+                break
+        if phrase is None and cue.id_ == "office":
+            # "chess board by the window", "signed baseball on her shelf": the noun before the cue
+            phrase = _noun_before(cue)
+        if phrase is None:
+            continue
+        phrase = _trim(phrase)
+        if phrase.start < cue.end and phrase.end <= cue.start:
+            pass
+        if not _is_plausible(phrase) or _is_work_phrase(phrase):
+            continue
+        out.append(_Candidate(phrase, _canonical(phrase), cue.id_, None, anchor))
+    return out
+
+
+def _noun_before(cue: Span) -> Span | None:
+    sent = cue.sent
+    nouns = [t for t in sent if t.i < cue.start and t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    return head.doc[head.left_edge.i : head.i + 1]
+
+
+def _place_candidates(doc: Doc) -> list[_Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+            continue
+        sent_lemmas = {t.lemma_.lower() for t in ent.sent}
+        if not sent_lemmas & TRAVEL_LEMMAS:
+            continue
+        head = ent.root.head
+        if head.lemma_ in {"in", "at", "from"} and head.head.lemma_ in {"live", "base", "work",
+                                                                         "office", "locate"}:
+            continue
+        cue = "aspiration" if sent_lemmas & {"want", "dream", "hope", "bucket", "someday",
+                                             "plan", "wish"} else "said"
+        out.append(_Candidate(ent, f"travel to {ent.text}", cue, "travel"))
+    return out
+
+
+def _mentions_in(sent: Span, people: list[PersonMentions]) -> list[tuple[Span, PersonMentions]]:
+    return sorted(
+        ((m, p) for p in people for m in p.mentions if sent.start <= m.start < sent.end),
+        key=lambda pair: pair[0].start,
+    )
+
+
+def _holder(candidate: _Candidate, people: list[PersonMentions],
+            last_person: PersonMentions | None) -> tuple[PersonMentions | None, bool]:
+    """(holder, is_candidates_own). A first-person subject without "we both" is the candidate's."""
+    sent = candidate.span.sent
+    in_sent = _mentions_in(sent, people)
+    anchor = candidate.holder_hint or candidate.span.root
+    verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subject = subjects[0]
+            for mention, person in in_sent:
+                if mention.start <= subject.i < mention.end:
+                    return person, False
+            if subject.lower_ in FIRST_PERSON and candidate.cue != "shared":
+                return None, True
+            break
+        if verb.head is verb:
+            break
+        verb = verb.head
+    # A possessor: "in James's office", "Mei's desk".
+    for token in sent:
+        if token.dep_ == "poss":
+            for mention, person in in_sent:
+                if mention.start <= token.i < mention.end:
+                    return person, False
+    before = [(m, p) for m, p in in_sent if m.start <= candidate.span.start]
+    if before:
+        return before[-1][1], False
+    if in_sent:
+        return in_sent[0][1], False
+    if sent[0].lower_ in FIRST_PERSON and candidate.cue not in {"shared"} and not any(
+        t.lower_ in THIRD_PERSON for t in sent
+    ):
+        return None, True
+    return last_person, False
+
+
+def _second_person(span: Span) -> str:
+    """Rewrite a phrase from the note for the letter: "his mother's pies" -> "your mother's pies"."""
+    words = []
+    for token in span:
+        lower = token.lower_
+        if lower in SECOND_PERSON:
+            word = SECOND_PERSON[lower]
+        elif token.tag_ == "VBZ":
+            word = IRREGULAR_SECOND_PERSON.get(lower, token.lemma_)
+        else:
+            word = token.text
+        words.append(word + token.whitespace_)
+    return "".join(words).strip()
+
+
+def _mention_span(candidate: _Candidate) -> Span:
+    """The phrase a letter can quote: the interest with its possessor ("his mother's pies")."""
+    span = candidate.span
+    doc = span.doc
+    start = span.start
+    while start > span.sent.start and (
+        doc[start - 1].dep_ in {"poss", "case", "amod", "compound", "nummod"}
+        or doc[start - 1].text in {"'s", "’s", "-"} or doc[start - 1].lower_ in THIRD_PERSON
+    ) and doc[start - 1].lower_ not in FIRST_PERSON:
+        start -= 1
+    return doc[start : span.end]
+
+
+def extract_interests(doc: Doc, people: list[PersonMentions],
+                      text_offset: int = 0) -> list[Interest]:
+    """Interests held by the people in the note (the candidate's own are left out)."""
+    candidates = _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc)
+    candidates = _prefer_lexicon_and_dedupe(candidates)
+    by_sentence_person: dict[int, PersonMentions | None] = {}
+    last: PersonMentions | None = None
+    for sent in doc.sents:
+        in_sent = _mentions_in(sent, people)
+        by_sentence_person[sent.start] = last
+        if in_sent:
+            last = in_sent[-1][1]
+    interests: list[Interest] = []
+    seen: set[tuple[str, str | None]] = set()
+    for candidate in sorted(candidates, key=lambda c: c.span.start):
+        sent = candidate.span.sent
+        if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None:
+            continue
+        holder, own = _holder(candidate, people, by_sentence_person.get(sent.start))
+        if own:
+            continue
+        cue = candidate.cue
+        if cue == "said" and _has_shared_cue(sent):
+            cue = "shared"
+        name = holder.name if holder else None
+        key = (candidate.canonical, name)
+        if key in seen:
+            continue
+        seen.add(key)
+        interests.append(
+            Interest(
+                text=candidate.span.text,
+                canonical=candidate.canonical,
+                holder=name,
+                evidence=sent.text.strip(),
+                cue=cue,  # type: ignore[arg-type]
+                domain=candidate.domain or interest_domains().get(candidate.canonical) or None,
+                start=candidate.span.start_char + text_offset,
+                end=candidate.span.end_char + text_offset,
+                mention=_second_person(_mention_span(candidate)),
+            )
+        )
+    return interests
+
+
+def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping candidates: keep a lexicon term inside a cue phrase, with the cue's kind."""
+    lexicon = [c for c in candidates if c.domain is not None]
+    out = list(lexicon)
+    for cand in candidates:
+        if cand.domain is not None:
+            continue
+        inside = [lx for lx in lexicon
+                  if lx.span.start < cand.span.end and cand.span.start < lx.span.end]
+        if inside:
+            for lx in inside:
+                if cand.cue != "said":
+                    lx.cue = cand.cue
+                if lx.holder_hint is None:
+                    lx.holder_hint = cand.holder_hint
+            continue
+        if any(o.span.start < cand.span.end and cand.span.start < o.span.end for o in out):
+            continue
+        out.append(cand)
+    return out
+
+
+def _has_shared_cue(sent: Span) -> bool:
+    cues = sent.doc.spans.get(SPAN_KEYS["CUE"], [])
+    return any(c.id_ == "shared" and sent.start <= c.start < sent.end for c in cues)
+
+
+def _sentence_is_about_work(sent: Span) -> bool:
+    lemmas = {t.lemma_.lower() for t in sent}
+    personal = {"love", "hobby", "weekend", "spare", "free", "fan", "enjoy", "passion", "collect",
+                "kid", "daughter", "son", "wife", "husband", "mom", "mother", "dad", "father"}
+    return bool(lemmas & WORK_CUE_LEMMAS) and not lemmas & personal

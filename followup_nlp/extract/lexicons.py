@@ -1,0 +1,71 @@
+"""Load our pattern files from data/lexicons/ (JSON Lines, spaCy entity-ruler style)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from followup_nlp.resources import data_path
+
+LEXICON_FILES = {"INTEREST": "interests.jsonl", "TITLE": "titles.jsonl", "CUE": "cues.jsonl"}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    label: str
+    pattern: str | list[dict[str, Any]]
+    id: str
+    extra: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def entries(label: str) -> tuple[LexiconEntry, ...]:
+    """All entries of one label; a malformed line names its file and line number."""
+    path = data_path("lexicons", LEXICON_FILES[label])
+    out: list[LexiconEntry] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                pattern, ident = row["pattern"], str(row["id"])
+            except (ValueError, KeyError) as exc:
+                raise ValueError(f"{path.name}:{number}: bad lexicon line ({exc})") from exc
+            extra = {k: str(v) for k, v in row.items() if k not in ("label", "pattern", "id")}
+            out.append(LexiconEntry(row.get("label", label), pattern, ident, extra))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def interest_domains() -> dict[str, str]:
+    """Canonical interest -> domain (sport, food, craft...)."""
+    return {e.id: e.extra.get("domain", "") for e in entries("INTEREST")}
+
+
+@lru_cache(maxsize=None)
+def title_heads() -> dict[str, str]:
+    """Lowercase head word of a job title -> role hint ("interviewer" or "support")."""
+    heads: dict[str, str] = {}
+    path = data_path("lexicons", "title_heads.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, hint = line.strip().partition("\t")
+        if word and not word.startswith("#"):
+            heads[word.lower()] = hint.strip() or "interviewer"
+    return heads
+
+
+@lru_cache(maxsize=None)
+def title_role_hints() -> dict[str, str]:
+    """Title pattern id -> role hint."""
+    return {e.id: e.extra.get("role_hint", "interviewer") for e in entries("TITLE")}
+
+
+@lru_cache(maxsize=None)
+def work_nouns() -> frozenset[str]:
+    """Head nouns that make a phrase about work, not a hobby ("the kitchen renovation project")."""
+    path = data_path("lexicons", "work_nouns.txt")
+    words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))

@@ -1,0 +1,282 @@
+"""People in a note: names (merged across mentions), job titles, and their role in the process.
+
+Notes are shorthand, so the base model's NER alone misses many names ("+ Raj from HR",
+"met w/ tom okafor, hiring mgr"). A name is accepted when NER says PERSON or when a capitalised
+(or, in slot position, lowercase) run of words sits where notes put names: after "with"/"met",
+before a parenthesised or comma-separated job title, or as the subject of a verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.lexicons import title_heads, title_role_hints
+from followup_nlp.schema import Person, Role
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam"}
+NOT_NAMES = {
+    "i", "me", "my", "we", "panel", "interview", "interviews", "notes", "note", "round", "call",
+    "zoom", "teams", "meet", "google", "slack", "linkedin", "webex", "skype", "facetime", "email",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
+    "yesterday", "tomorrow", "hr", "ok", "okay", "also", "then", "next", "after", "before",
+    "thanks", "thank", "follow", "asked", "topics", "questions", "q", "a", "re", "fyi", "pm", "am",
+    "eta", "tbd", "todo", "n/a", "they", "he", "she", "her", "his", "him", "them", "their", "the",
+    "onsite", "on-site", "phone", "video", "screen", "final", "first", "second", "third", "lunch",
+    "office", "team", "company", "position", "role", "job", "date", "sender", "intro", "overall",
+    "great", "good", "nice", "really", "very", "super", "mom", "dad", "mother", "father", "wife",
+    "husband", "son", "daughter", "kids", "both", "us", "our", "you", "your", "it", "this", "that",
+    "what", "who", "why", "how", "when", "where", "met", "talked", "discussed", "loves", "saw",
+    "noticed", "mentioned", "said", "told", "ceo", "cto", "cfo", "coo", "vp", "svp", "evp", "dir",
+    "mgr", "sr", "jr", "eng", "hm", "ta", "rn", "recruiter", "manager", "director", "lead",
+}
+NAME_SLOT_BEFORE = {"with", "w/", "met", "by", "and", "&", "+", "interviewer", "interviewers",
+                    "panel", "from", "to", "cc", "thank", "thanks", "emailed", "called"}
+SLOT_NOUNS_AFTER_FROM = {"hr", "recruiting", "talent", "people", "ops", "finance", "sales",
+                         "marketing", "engineering", "eng", "legal", "it", "product", "design",
+                         "the", "their", "accounting", "admissions", "nursing", "facilities"}
+ENTITY_LABELS_NOT_PEOPLE = {"ORG", "GPE", "LOC", "PRODUCT", "DATE", "TIME", "NORP", "FAC",
+                            "EVENT", "WORK_OF_ART", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL",
+                            "QUANTITY", "PERCENT", "LAW"}
+REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
+SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
+                   "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
+INTERVIEW_CONTEXT = {"interview", "interviewed", "screen", "screened", "ask", "asked", "grill",
+                     "question", "panel", "case", "quiz", "test", "whiteboard", "walk"}
+
+
+@dataclass
+class PersonMentions:
+    """One person: the name parts seen and every mention span."""
+
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.lower().split()
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    return (
+        len(text) > 1
+        and text.replace("'", "").replace("’", "").replace(".", "").isalpha()
+        and token.lower_.strip(".") not in NOT_NAMES
+        and token.lower_ not in title_heads()
+    )
+
+
+def _title_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(SPAN_KEYS["TITLE"], []))
+
+
+def _in_span(token: Token, spans: list[Span]) -> bool:
+    return any(s.start <= token.i < s.end for s in spans)
+
+
+def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
+    """Maximal runs of up to three name-like words (Jean-Luc and O'Neil kept whole)."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if not _is_name_word(doc[i]) or _in_span(doc[i], titles):
+            i += 1
+            continue
+        start = j = i
+        lowercase = doc[i].is_lower
+        while j + 1 < len(doc) and j - start < 4:
+            nxt = doc[j + 1]
+            if nxt.text == "-" and j + 2 < len(doc) and not doc[j].whitespace_ \
+                    and not nxt.whitespace_ and _is_name_word(doc[j + 2]):
+                j += 2
+                continue
+            if _is_name_word(nxt) and nxt.is_lower == lowercase and not _in_span(nxt, titles) \
+                    and not doc[j].whitespace_ == "" and "\n" not in doc[j].whitespace_:
+                j += 1
+                continue
+            break
+        runs.append(doc[start : j + 1])
+        i = j + 1
+    return runs
+
+
+def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
+    """A job title written right after ("Sarah (VP Eng)", "Sarah, CTO") or right before it."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and doc[k].text in {"(", ",", "-", "–", "—", ":", "the", "is", "a", "an",
+                                            "our", "their", "from", "/", "="}:
+        k += 1
+    for title in titles:
+        if title.start == k and k - span.end <= 3:
+            return title
+    k = span.start - 1
+    while k >= 0 and doc[k].text in {",", "the", "our", "their", "-", ":"}:
+        k -= 1
+    for title in titles:
+        if title.end - 1 == k and span.start - title.end <= 2:
+            return title
+    return None
+
+
+def _from_department(span: Span) -> Span | None:
+    """ "Raj from HR" -> the department, used as a title when no title is given."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "from":
+        dept = doc[span.end + 1]
+        if dept.lower_ in SLOT_NOUNS_AFTER_FROM - {"the", "their"}:
+            return doc[dept.i : dept.i + 1]
+    return None
+
+
+def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: list[Span]) -> bool:
+    doc = run.doc
+    if any(e.start <= run.start < e.end or run.start <= e.start < run.end for e in person_ents):
+        return True
+    before = doc[run.start - 1] if run.start > 0 else None
+    after = doc[run.end] if run.end < len(doc) else None
+    titled = _title_next_to(run, titles) is not None
+    in_slot = before is not None and before.lower_ in NAME_SLOT_BEFORE
+    from_dept = _from_department(run) is not None
+    paren = after is not None and after.text == "("
+    if run[0].is_lower:
+        # Lowercase words are names only in the most telling positions.
+        return (titled or from_dept or paren) and (in_slot or run.start == run.sent.start
+                                                  or before.text in {",", "+", "&", "-", ":"})
+    if any(e.start <= run.start < e.end for e in other_ents) and not (titled or from_dept):
+        return False
+    if titled or from_dept or paren:
+        return True
+    if in_slot and before is not None and before.lower_ not in {"from", "to", "and", "by"}:
+        return all(t.pos_ == "PROPN" or t.is_title for t in run)
+    if run[-1].dep_ in {"nsubj", "nsubjpass"} and run[-1].pos_ == "PROPN":
+        return len(run) > 1 or run.start != run.sent.start or run[-1].head.pos_ in {"VERB", "AUX"}
+    return False
+
+
+def _strip(span: Span) -> Span:
+    """Drop honorifics and a trailing possessive from a name span."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_.strip(".") in HONORIFICS:
+        start += 1
+    while end > start and span.doc[end - 1].text in {"'s", "’s", "'"}:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _display(span: Span) -> str:
+    words = span.text.replace("’", "'")
+    return " ".join(w if not w.islower() else w[:1].upper() + w[1:] for w in words.split())
+
+
+def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMentions]:
+    """Name mentions in order of first appearance, merged so "Sarah" joins "Sarah Chen"."""
+    exclude = {e.lower() for e in (exclude or set()) if e}
+    titles = _title_spans(doc)
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    other_ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS_NOT_PEOPLE]
+    accepted: list[Span] = []
+    for run in _runs(doc, titles):
+        span = _strip(run)
+        if len(span) and _accept(span, titles, person_ents, other_ents):
+            accepted.append(span)
+    for ent in person_ents:
+        span = _strip(ent)
+        if len(span) and all(_is_name_word(t) or t.text in {"-", "'"} for t in span) and not any(
+            a.start <= span.start < a.end or span.start <= a.start < span.end for a in accepted
+        ):
+            accepted.append(span)
+    known = {_display(s).lower() for s in accepted}
+    # Later bare mentions of a known name ("Sarah" after "Sarah Chen"), including lowercase ones.
+    parts = {w for name in known for w in name.split()}
+    for token in doc:
+        if token.lower_ in parts and not any(s.start <= token.i < s.end for s in accepted) \
+                and _is_name_word(token):
+            accepted.append(doc[token.i : token.i + 1])
+    accepted.sort(key=lambda s: s.start)
+    return _merge(accepted, exclude)
+
+
+def _merge(spans: list[Span], exclude: set[str]) -> list[PersonMentions]:
+    people: list[PersonMentions] = []
+    full = sorted({_display(s) for s in spans if len(s.text.split()) > 1}, key=len, reverse=True)
+    for span in spans:
+        name = _display(span)
+        lower = name.lower()
+        if lower in exclude or any(part in exclude for part in lower.split()):
+            continue
+        words = lower.split()
+        matches = [f for f in full if f.lower() != lower and all(w in f.lower().split() for w in words)]
+        if len(matches) == 1 or (matches and len({m.lower() for m in matches}) == 1):
+            name = matches[0]
+        existing = next((p for p in people if p.name.lower() == name.lower()), None)
+        if existing is None:
+            existing = PersonMentions(name)
+            people.append(existing)
+        existing.mentions.append(span)
+    return people
+
+
+def _title_for(person: PersonMentions) -> str | None:
+    titles = _title_spans(person.mentions[0].doc)
+    for mention in person.mentions:
+        title = _title_next_to(mention, titles)
+        if title is not None:
+            return _clean_title(title)
+    for mention in person.mentions:
+        dept = _from_department(mention)
+        if dept is not None:
+            return dept.text
+    return None
+
+
+def _clean_title(title: Span) -> str:
+    text = title.text.strip(" ,;:-()")
+    return text
+
+
+def _role_for(person: PersonMentions, title: str | None) -> Role:
+    sentences = {m.sent for m in person.mentions}
+    lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
+        t.lower_ for s in sentences for t in s
+    }
+    if lemmas & REFER_LEMMAS and not any(
+        t.lemma_ == "refer" and t.dep_ in {"nsubj"} for s in sentences for t in s
+        if t.lower_ in {"i", "me"}
+    ):
+        # "X referred me", "referral from X", "X (referral)".
+        return "referrer"
+    hint = None
+    if title is not None:
+        hints = title_role_hints()
+        titles = _title_spans(person.mentions[0].doc)
+        for span in titles:
+            if span.text == title or span.text.strip(" ,;:-()") == title:
+                hint = hints.get(span.id_)
+        if hint is None:
+            last = title.lower().split()[-1].strip(".")
+            hint = title_heads().get(last)
+        if title.lower() in SLOT_NOUNS_AFTER_FROM:
+            hint = "support"
+    interviewed = bool(lemmas & INTERVIEW_CONTEXT)
+    if hint == "support" and not interviewed:
+        return "support"
+    if hint is None and lemmas & SUPPORT_CONTEXT and not interviewed:
+        return "support"
+    return "interviewer"
+
+
+def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Person], list[PersonMentions]]:
+    """People with title and role, plus their mentions (interests use them to find holders)."""
+    found = find_people(doc, exclude)
+    people = []
+    for person in found:
+        title = _title_for(person)
+        people.append(Person(name=person.name, title=title, role=_role_for(person, title)))
+    return people, found

@@ -1,0 +1,31 @@
+"""Warn when a note or an option plans a tangible gift: the seeds' rule is information only."""
+
+from __future__ import annotations
+
+import re
+
+TANGIBLE = re.compile(
+    r"\b(gift ?cards?|coffee cards?|vouchers?|candy|candies|chocolates?|flowers|bouquet|cash|money"
+    r"|bottle of (?:wine|whiskey|bourbon|champagne)|wine|cookies|cupcakes|fruit basket|gift basket"
+    r"|starbucks card|amazon card|present)\b",
+    re.I,
+)
+PLANNING = re.compile(r"\b(send|bring|give|buy|get (?:her|him|them)|mail|drop off|include"
+                      r"|enclose|gift|thinking of|plan(?:ning)? to)\b", re.I)
+WARNING = (
+    "the note plans a tangible gift ({item}); send an information gift instead (an article, "
+    "recipe, book title, association, website or magazine): a {item} can read as a bribe"
+)
+
+
+def tangible_gift_warnings(text: str) -> list[str]:
+    """One warning per tangible item that a sentence of the note plans to send."""
+    warnings: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        match = TANGIBLE.search(sentence)
+        if match and PLANNING.search(sentence):
+            item = match.group(0).lower()
+            message = WARNING.format(item=item)
+            if message not in warnings:
+                warnings.append(message)
+    return warnings

@@ -1,0 +1,38 @@
+"""NoteAnalysis -> one letter per interviewer, short thanks to helpers, and the follow-up plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from followup_nlp.letters.compose import LetterOptions, send_by, support_context, thank_you_context
+from followup_nlp.letters.plan import build_plan
+from followup_nlp.letters.render import environment, render
+from followup_nlp.schema import FollowUpPlan, Letter, NoteAnalysis, Person
+
+GENERIC_INTERVIEWER = Person(name="Hiring Manager", title=None, role="interviewer")
+
+
+def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
+                  templates: Path | None = None) -> tuple[list[Letter], FollowUpPlan]:
+    options = options or LetterOptions()
+    env = environment(templates)
+    letters: list[Letter] = []
+    used: set[str] = set()
+    interviewers = analysis.interviewers() or [GENERIC_INTERVIEWER]
+    for person in interviewers:
+        context = thank_you_context(person, analysis, options, used)
+        letters.append(Letter(
+            recipient=person.name, role=person.role, medium=context["medium"],
+            subject=context["subject"], body=render(env, "thank_you.txt.j2", context),
+            send_by=send_by(analysis),
+        ))
+    for person in analysis.people:
+        if person.role == "interviewer":
+            continue
+        context = support_context(person, analysis, options)
+        letters.append(Letter(
+            recipient=person.name, role=person.role, medium=context["medium"],
+            subject=context["subject"], body=render(env, "support_thanks.txt.j2", context),
+            send_by=send_by(analysis), kind="support_thanks",
+        ))
+    return letters, build_plan(analysis)

@@ -1,0 +1,210 @@
+"""What to say to whom. Builds, for each letter, a context of finished sentences; templates only
+arrange them. Rules from the seeds: a separate note for every interviewer; handwritten unless
+email was already used with that person; within 24 hours; an information gift, never a tangible one;
+reiterate interest, thank, recall what they liked, add what could not be fully explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person
+
+Tone = Literal["warm", "formal"]
+Medium = Literal["handwritten", "email"]
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    sender: str | None = None
+    tone: Tone = "warm"
+    today: date | None = None
+
+
+def first_name(name: str) -> str:
+    return name.split()[0]
+
+
+def greeting(person: Person, tone: Tone) -> str:
+    return f"Dear {first_name(person.name) if tone == 'warm' else person.name},"
+
+
+def send_by(analysis: NoteAnalysis) -> str | None:
+    """The thank-you goes out within 24 hours: the day after the (latest) interview."""
+    if not analysis.interview_date:
+        return None
+    return (date.fromisoformat(analysis.interview_date) + timedelta(days=1)).isoformat()
+
+
+def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:
+    return "email" if person.name in analysis.email_used else "handwritten"
+
+
+def role_phrase(analysis: NoteAnalysis) -> str:
+    """ "the Data Analyst position at Larkspur Health", or what is known of it."""
+    if analysis.position and analysis.company:
+        return f"the {analysis.position} position at {analysis.company}"
+    if analysis.position:
+        return f"the {analysis.position} position"
+    if analysis.company:
+        return f"the position at {analysis.company}"
+    return "the position"
+
+
+def _place_of(interest: Interest) -> str | None:
+    if interest.canonical.startswith("travel to "):
+        return interest.canonical.removeprefix("travel to ")
+    return None
+
+
+def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
+    """One sentence recalling the shared conversation, in the second person."""
+    mention = interest.mention or interest.text
+    place = _place_of(interest)
+    if interest.cue == "aspiration" and place:
+        return f"I remembered you mentioning that you have always wanted to visit {place}."
+    if interest.cue == "office":
+        where = "behind you on our call" if analysis.channel == "video" else "in your office"
+        thing = re.sub(r"^(?:your|the|a|an)\s+", "", mention)
+        return f"I couldn't help noticing the {thing} {where}, and it stayed with me."
+    if interest.cue == "shared":
+        return (f"It was a real pleasure to discover that we share an interest in "
+                f"{interest.canonical}.")
+    if place:
+        return f"I enjoyed hearing about your interest in {place}."
+    if mention.startswith("you "):
+        lead = "I enjoyed hearing that" if tone == "warm" else "I was interested to hear that"
+        return f"{lead} {mention}."
+    lead = ("I especially enjoyed our conversation about" if tone == "warm"
+            else "I appreciated our conversation about")
+    return f"{lead} {mention}."
+
+
+def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
+    """The information gift, worded for what it is and how it travels."""
+    topic = _place_of(interest) or interest.canonical
+    enclosed = "I've enclosed" if medium == "handwritten" else "I've attached"
+    if idea.is_search:
+        kinds = {
+            "article": f"{enclosed} an article about {topic} that I thought you might enjoy.",
+            "recipe": f"{enclosed} a recipe I came across that made me think of our conversation.",
+            "book": f"I've also noted a book on {topic} that I think you would like.",
+            "association": f"I've also included the details of an association for people who "
+                           f"enjoy {topic}, in case it is useful.",
+            "website": f"I've also noted a website about {topic} that I think you would enjoy.",
+            "magazine": f"{enclosed} an article from a magazine that covers {topic}.",
+        }
+        return kinds[idea.category]
+    detail = f" ({idea.detail})" if idea.detail and idea.category in {"website", "association"} \
+        else ""
+    kinds = {
+        "book": f"If you haven't come across it, {idea.title} is well worth a look; "
+                f"I thought of you when I saw it.",
+        "association": f"You may already know {idea.title}{detail}, but in case not, "
+                       f"I thought you might enjoy it.",
+        "website": f"I also thought you might enjoy {idea.title}{detail}.",
+        "magazine": f"{enclosed} an article from {idea.title} that I thought you might enjoy.",
+        "recipe": f"{enclosed} a recipe from {idea.title} that I thought you might enjoy trying.",
+        # Catalogue articles are described, never given invented titles: "an article on ...".
+        "article": f"{enclosed} {idea.title} that I thought you might enjoy.",
+    }
+    return kinds[idea.category]
+
+
+_LEAD_WORDS = re.compile(r"^(?:by|with|about|that|how|the fact that|when)\s+", re.I)
+_CLARIFY_VERB = re.compile(
+    r"^(?:explained|mentioned|talked about|covered|answered|said|described|asked about|"
+    r"brought up|get to|gotten to|discussed|highlighted|emphasized|shown|shared)\s+", re.I)
+_TRAILING = re.compile(r"\s+(?:better|more|clearly|well|properly|fully|enough|in depth)\s*$", re.I)
+
+
+def _clean_clause(text: str, max_words: int = 14) -> str | None:
+    text = text.strip(" .!;:,-–—")
+    text = _LEAD_WORDS.sub("", text)
+    text = _TRAILING.sub("", text)
+    words = text.split()
+    if not words or len(words) > max_words:
+        return None
+    return text
+
+
+def liked_sentence(analysis: NoteAnalysis) -> str | None:
+    for liked in analysis.liked:
+        clause = _clean_clause(liked)
+        if clause:
+            return f"I was glad that {clause} resonated with you."
+    return None
+
+
+def clarify_sentence(analysis: NoteAnalysis) -> str | None:
+    for item in analysis.clarify:
+        clause = _clean_clause(_CLARIFY_VERB.sub("", item.strip()))
+        if clause:
+            return (f"I don't think I fully explained {clause} when we spoke, and I would welcome "
+                    f"the chance to go over it in more detail.")
+    return None
+
+
+def _pick_interest(person: Person, analysis: NoteAnalysis, used: set[str]) -> Interest | None:
+    """This person's interest, preferring one not already used in a colleague's letter."""
+    own = analysis.interests_of(person.name)
+    if not own and len(analysis.interviewers()) == 1:
+        own = [i for i in analysis.interests if i.holder is None]
+    fresh = [i for i in own if i.canonical not in used]
+    return (fresh or own or [None])[0]
+
+
+def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOptions,
+                      used: set[str]) -> dict[str, Any]:
+    medium = medium_for(person, analysis)
+    tone = options.tone
+    interest = _pick_interest(person, analysis, used)
+    context: dict[str, Any] = {
+        "greeting": greeting(person, tone),
+        "thanks": (f"Thank you for taking the time to talk with me about {role_phrase(analysis)}."
+                   if tone == "warm" else
+                   f"Thank you for the opportunity to interview for {role_phrase(analysis)}."),
+        "callback": None,
+        "gift": None,
+        "liked": liked_sentence(analysis),
+        "clarify": clarify_sentence(analysis),
+        "interest_line": ("I left our conversation even more excited about the role, and I would "
+                          "be glad to come back for a second interview to discuss it further."
+                          if tone == "warm" else
+                          "I remain very interested in the role and would welcome the opportunity "
+                          "to discuss my qualifications further in a second interview."),
+        "closing": "Warm regards," if tone == "warm" else "Sincerely,",
+        "sender": options.sender,
+        "medium": medium,
+        "subject": None,
+    }
+    if interest is not None:
+        used.add(interest.canonical)
+        context["callback"] = callback(interest, analysis, tone)
+        if interest.gift_ideas:
+            context["gift"] = gift_sentence(interest.gift_ideas[0], interest, medium)
+    if medium == "email":
+        context["subject"] = (f"Thank you - {analysis.position} interview" if analysis.position
+                              else "Thank you for the interview")
+    return context
+
+
+def support_context(person: Person, analysis: NoteAnalysis, options: LetterOptions
+                    ) -> dict[str, Any]:
+    if person.role == "referrer":
+        reason = (f"Thank you for referring me for {role_phrase(analysis)}. I've now interviewed, "
+                  f"and it went well; I'm grateful you put my name forward.")
+    else:
+        reason = (f"Thank you for arranging my interview for {role_phrase(analysis)} and for "
+                  f"making the day go so smoothly.")
+    medium = medium_for(person, analysis)
+    return {
+        "greeting": greeting(person, options.tone),
+        "reason": reason,
+        "closing": "With thanks," if options.tone == "warm" else "Sincerely,",
+        "sender": options.sender,
+        "medium": medium,
+        "subject": "Thank you" if medium == "email" else None,
+    }

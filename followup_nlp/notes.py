@@ -1,0 +1,90 @@
+"""Reading a note: bytes to text (with a clear error for what is not a note) and front matter."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from followup_nlp.errors import FollowupError
+
+# A page of interview notes is a few kilobytes; a megabyte is several hundred pages. Past this we
+# refuse with a clear message instead of spending minutes and gigabytes on it.
+MAX_NOTE_BYTES = 1_000_000
+
+FRONT_MATTER_KEYS = ("sender", "company", "position", "date")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note's text (front matter removed) and its front matter values."""
+
+    text: str
+    front_matter: dict[str, str] = field(default_factory=dict)
+    source: str = "<stdin>"
+    offset: int = 0  # characters removed from the start (front matter), for mapping spans back
+
+
+def decode_note(raw: bytes, source: str = "<stdin>") -> str:
+    """Decode note bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; reject binary data."""
+    if len(raw) > MAX_NOTE_BYTES:
+        raise FollowupError(
+            f"{source}: note is {len(raw) / 1e6:.1f} MB; notes are limited to "
+            f"{MAX_NOTE_BYTES // 1_000_000} MB. Split it into one file per interview."
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FollowupError(f"{source}: starts like UTF-16 but is not valid UTF-16") from exc
+    if b"\x00" in raw[:4096]:
+        raise FollowupError(f"{source}: looks like a binary file, not a text note")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Word processors on older systems save cp1252/Latin-1. Accept it only when it decodes to
+    # printable text, otherwise it is more likely a binary file.
+    text = raw.decode("cp1252", errors="replace")
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\f"))
+    if bad > max(2, len(text) // 100):
+        raise FollowupError(f"{source}: not readable as text (not UTF-8, UTF-16 or Latin-1)")
+    return text
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
+    """Split an optional `---` block of `key: value` lines off the top of a note."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    values: dict[str, str] = {}
+    for line in match.group("body").splitlines():
+        kv = _KEY_VALUE.match(line)
+        if kv and kv.group("key").lower() in FRONT_MATTER_KEYS and kv.group("value"):
+            values[kv.group("key").lower()] = kv.group("value").strip("\"'")
+    return values, text[match.end() :], match.end()
+
+
+def parse_note(text: str, source: str = "<stdin>") -> Note:
+    """Turn decoded text into a Note; an empty note is a user error."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front, body, offset = split_front_matter(text)
+    if not body.strip():
+        raise FollowupError(f"{source}: the note is empty; paste or pass the notes you took")
+    return Note(text=body, front_matter=front, source=source, offset=offset)
+
+
+def read_note(path: Path) -> Note:
+    """Read a note file with a clear error for folders, missing or unreadable files."""
+    if path.is_dir():
+        raise FollowupError(f"{path}: is a folder; pass a note file (or use `followup batch`)")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise FollowupError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise FollowupError(f"{path}: cannot read ({exc.strerror})") from exc
+    return parse_note(decode_note(raw, str(path)), str(path))

