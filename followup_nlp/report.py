@@ -42,7 +42,8 @@ def analysis_report(analysis: NoteAnalysis) -> str:
         lines.append("Topics: " + "; ".join(t.text for t in analysis.topics))
     for label, items in (("They liked", analysis.liked), ("To clarify", analysis.clarify)):
         if items:
-            lines.append(f"{label}: " + "; ".join(items))
+            lines.append(f"{label}: " + "; ".join(
+                r.text + (f" ({r.person})" if r.person else "") for r in items))
     if analysis.follow_up_agreed:
         lines.append(f"Follow-up agreed{': ' + analysis.follow_up_date if analysis.follow_up_date else ''}")
     return "\n".join(lines)

@@ -81,6 +81,17 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """Something said about the candidate: what an interviewer liked, or what to clarify."""
+
+    text: str
+    person: str | None = None  # who liked it / who asked, when the note says
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "person": self.person}
+
+
+@dataclass(frozen=True)
 class NoteAnalysis:
     people: tuple[Person, ...] = ()
     interests: tuple[Interest, ...] = ()
@@ -94,8 +105,8 @@ class NoteAnalysis:
     email_used: tuple[str, ...] = ()  # people the candidate has already emailed
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
-    liked: tuple[str, ...] = ()
-    clarify: tuple[str, ...] = ()
+    liked: tuple[Remark, ...] = ()
+    clarify: tuple[Remark, ...] = ()
     sender: str | None = None
     warnings: tuple[str, ...] = ()
 
@@ -121,8 +132,8 @@ class NoteAnalysis:
             "stage": self.stage,
             "email_used": list(self.email_used),
             "follow_up": {"agreed": self.follow_up_agreed, "date": self.follow_up_date},
-            "liked": list(self.liked),
-            "clarify": list(self.clarify),
+            "liked": [r.to_dict() for r in self.liked],
+            "clarify": [r.to_dict() for r in self.clarify],
             "warnings": list(self.warnings),
         }
 
@@ -156,8 +167,8 @@ class NoteAnalysis:
             email_used=tuple(data.get("email_used", [])),
             follow_up_agreed=bool(follow_up.get("agreed", False)),
             follow_up_date=follow_up.get("date"),
-            liked=tuple(data.get("liked", [])),
-            clarify=tuple(data.get("clarify", [])),
+            liked=tuple(Remark(**r) for r in data.get("liked", [])),
+            clarify=tuple(Remark(**r) for r in data.get("clarify", [])),
             warnings=tuple(data.get("warnings", [])),
         )
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from followup_nlp.extract.facts import extract_facts
+from followup_nlp.extract.facts import extract_facts, find_company
 from followup_nlp.extract.interests import extract_interests
 from followup_nlp.extract.people import extract_people
 from followup_nlp.extract.topics import extract_topics
@@ -31,7 +31,9 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
     """Everything the letters need from one parsed note."""
     today = today or date.today()
     sender = note.front_matter.get("sender")
-    exclude = {sender} if sender else set()
+    company = find_company(doc, note.front_matter)
+    # The writer (and each part of their name) and the company are never people we met.
+    exclude = {name for name in (sender, company, *(sender or "").split()) if name}
     people, mentions = extract_people(doc, exclude=exclude)
     interests = extract_interests(doc, mentions, text_offset=note.offset)
     spans = [(i.start - note.offset, i.end - note.offset) for i in interests]

@@ -36,7 +36,7 @@ class LineBreaks:
         return doc
 
 
-@Language.factory("followup_lexicons", assigns=[f"doc.spans.{key}" for key in SPAN_KEYS.values()])
+@Language.factory("followup_lexicons", assigns=["doc.spans"])
 def make_lexicons(nlp: Language, name: str) -> LexiconMatcher:
     return LexiconMatcher(nlp)
 

@@ -11,6 +11,7 @@ from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
 from followup_nlp.extract.people import PersonMentions
+from followup_nlp.schema import Remark
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -67,8 +68,8 @@ class Facts:
     email_used: list[str] = field(default_factory=list)
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
-    liked: list[str] = field(default_factory=list)
-    clarify: list[str] = field(default_factory=list)
+    liked: list[Remark] = field(default_factory=list)
+    clarify: list[Remark] = field(default_factory=list)
 
 
 def parse_date(text: str, today: date) -> date | None:
@@ -124,7 +125,7 @@ def _stage(doc: Doc) -> str | None:
     return None
 
 
-def _company(doc: Doc, front: dict[str, str]) -> str | None:
+def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if front.get("company"):
         return front["company"]
     labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", doc.text, re.I | re.M)
@@ -143,6 +144,7 @@ POSITION_PATTERNS = [
     re.compile(r"^\s*(?:position|role|job|title|applying for)\s*[:=-]\s*(.+?)\s*$", re.I | re.M),
     re.compile(r"\bfor (?:the|a|an|their) ((?:[\w/&+.-]+ ){0,5}?[\w/&+.-]+) "
                r"(?:role|position|job|opening|post|opportunity|req)\b", re.I),
+    re.compile(r"\(((?:[\w/&+.-]+ ){0,4}?[\w/&+.-]+) (?:role|position|opening|job)\)", re.I),
     re.compile(r"\b(?:interview(?:ed|ing)? for|applied for|applying for|applying to be)"
                r" (?:the |a |an )?((?:[\w/&+.-]+ ){0,5}?[\w/&+.-]+?)(?: role| position| job)?"
                r"(?= at\b| with\b|[,.;()\n]|$)", re.I | re.M),
@@ -166,13 +168,13 @@ def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]
 
 
 def _rest_after(match: re.Match[str], text: str) -> str:
-    rest = text[match.end() :].strip(" :,-–—.")
-    return rest or text.strip()
+    rest = " ".join(text[match.end() :].split()).strip(" :,-–—.!")
+    return rest or " ".join(text.split())
 
 
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date) -> Facts:
-    facts = Facts(company=_company(doc, front), position=_position(doc, front),
+    facts = Facts(company=find_company(doc, front), position=_position(doc, front),
                   channel=_channel(doc), stage=_stage(doc))
     interview_dates: list[date] = []
     if front.get("date"):
@@ -198,10 +200,11 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             for person in named or ([last_person] if last_person else []):
                 if person.name not in facts.email_used:
                     facts.email_used.append(person.name)
+        who = named[0].name if named else (last_person.name if last_person else None)
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
-            facts.liked.append(_rest_after(liked, text))
+            facts.liked.append(Remark(_rest_after(liked, text), who))
         if clarify := CLARIFY.search(text):
-            facts.clarify.append(_rest_after(clarify, text))
+            facts.clarify.append(Remark(_rest_after(clarify, text), named[0].name if named else None))
         if named:
             last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})

@@ -34,8 +34,10 @@ GENERIC_HEADS = {
     "questions", "answer", "interview", "candidate", "experience", "background", "resume", "cv",
     "me", "you", "him", "her", "them", "us", "everything", "something", "anything", "kind",
     "weekend", "weekends", "day", "days", "year", "years", "week", "weeks", "month", "office",
-    "desk", "wall", "shelf", "window", "background", "photo", "photos", "picture", "pictures",
+    "desk", "wall", "shelf", "window", "photo", "photos", "picture", "pictures",
     "poster", "what", "which", "who", "idea", "ideas", "fan", "hobby", "hobbies", "interest",
+    "club", "league", "group", "class", "classes", "team", "game", "games", "side", "home",
+    "place", "town", "city", "area", "family", "kids", "trip", "break", "lunch", "coffee chat",
 }
 TRAVEL_LEMMAS = {"visit", "travel", "trip", "vacation", "holiday", "honeymoon", "go", "move",
                  "backpack", "cruise", "sabbatical", "bucket", "dream", "explore", "tour"}
@@ -52,6 +54,7 @@ class _Candidate:
     cue: str
     domain: str | None
     holder_hint: Token | None = None  # the cue token; the holder is found around it
+    phrase: Span | None = None  # the wider phrase a letter quotes ("chess board"), if any
 
 
 def _is_work_phrase(span: Span) -> bool:
@@ -128,7 +131,10 @@ def _canonical(span: Span) -> str:
 def _is_plausible(span: Span) -> bool:
     if not len(span) or len(span) > 8:
         return False
-    if span.root.lower_ in GENERIC_HEADS or span.root.pos_ in {"PRON", "NUM", "DET", "ADP"}:
+    if span.root.pos_ in {"PRON", "NUM", "DET", "ADP"}:
+        return False
+    content = [t for t in span if not (t.is_stop or t.is_punct or t.text in {"'s", "’s"})]
+    if all(t.lower_ in GENERIC_HEADS or t.lemma_.lower() in GENERIC_HEADS for t in content):
         return False
     if all(t.is_stop or t.is_punct for t in span):
         return False
@@ -257,15 +263,17 @@ def _second_person(span: Span) -> str:
 
 
 def _mention_span(candidate: _Candidate) -> Span:
-    """The phrase a letter can quote: the interest with its possessor ("his mother's pies")."""
-    span = candidate.span
+    """The phrase a letter can quote: the interest with its modifiers and possessor
+    ("his mother's award-winning pies"), never reaching back past the interest's own phrase."""
+    span = candidate.phrase or candidate.span
     doc = span.doc
+    root = span.root
     start = span.start
-    while start > span.sent.start and (
-        doc[start - 1].dep_ in {"poss", "case", "amod", "compound", "nummod"}
-        or doc[start - 1].text in {"'s", "’s", "-"} or doc[start - 1].lower_ in THIRD_PERSON
-    ) and doc[start - 1].lower_ not in FIRST_PERSON:
-        start -= 1
+    if root.pos_ in {"NOUN", "PROPN"} and root.left_edge.i >= span.sent.start:
+        start = min(start, root.left_edge.i)
+    while start < span.start and (doc[start].pos_ in {"DET", "ADP", "PUNCT", "CCONJ"}
+                                  or doc[start].lower_ in FIRST_PERSON):
+        start += 1
     return doc[start : span.end]
 
 
@@ -329,6 +337,8 @@ def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]
                     lx.cue = cand.cue
                 if lx.holder_hint is None:
                     lx.holder_hint = cand.holder_hint
+                if len(cand.span) > len(lx.span) and len(cand.span) <= 4:
+                    lx.phrase = cand.span
             continue
         if any(o.span.start < cand.span.end and cand.span.start < o.span.end for o in out):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from followup_nlp.resources import data_path
@@ -20,7 +20,7 @@ class LexiconEntry:
     extra: dict[str, str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(label: str) -> tuple[LexiconEntry, ...]:
     """All entries of one label; a malformed line names its file and line number."""
     path = data_path("lexicons", LEXICON_FILES[label])
@@ -39,13 +39,13 @@ def entries(label: str) -> tuple[LexiconEntry, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def interest_domains() -> dict[str, str]:
     """Canonical interest -> domain (sport, food, craft...)."""
     return {e.id: e.extra.get("domain", "") for e in entries("INTEREST")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_heads() -> dict[str, str]:
     """Lowercase head word of a job title -> role hint ("interviewer" or "support")."""
     heads: dict[str, str] = {}
@@ -57,13 +57,13 @@ def title_heads() -> dict[str, str]:
     return heads
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_role_hints() -> dict[str, str]:
     """Title pattern id -> role hint."""
     return {e.id: e.extra.get("role_hint", "interviewer") for e in entries("TITLE")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def work_nouns() -> frozenset[str]:
     """Head nouns that make a phrase about work, not a hobby ("the kitchen renovation project")."""
     path = data_path("lexicons", "work_nouns.txt")

@@ -97,7 +97,7 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
                 j += 2
                 continue
             if _is_name_word(nxt) and nxt.is_lower == lowercase and not _in_span(nxt, titles) \
-                    and not doc[j].whitespace_ == "" and "\n" not in doc[j].whitespace_:
+                    and doc[j].whitespace_ != "" and "\n" not in doc[j].whitespace_:
                 j += 1
                 continue
             break
@@ -192,25 +192,30 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
             a.start <= span.start < a.end or span.start <= a.start < span.end for a in accepted
         ):
             accepted.append(span)
+    accepted = [s for s in accepted if not _excluded(_display(s), exclude)]
     known = {_display(s).lower() for s in accepted}
     # Later bare mentions of a known name ("Sarah" after "Sarah Chen"), including lowercase ones.
     parts = {w for name in known for w in name.split()}
     for token in doc:
-        if token.lower_ in parts and not any(s.start <= token.i < s.end for s in accepted) \
-                and _is_name_word(token):
+        if token.lower_ in parts and _is_name_word(token) and not _in_span(token, titles) \
+                and not any(s.start <= token.i < s.end for s in accepted):
             accepted.append(doc[token.i : token.i + 1])
     accepted.sort(key=lambda s: s.start)
-    return _merge(accepted, exclude)
+    return _merge(accepted)
 
 
-def _merge(spans: list[Span], exclude: set[str]) -> list[PersonMentions]:
+def _excluded(name: str, exclude: set[str]) -> bool:
+    """The writer or the company: the whole name, or a name made only of their words."""
+    words = set(name.lower().split())
+    return any(words <= set(e.split()) for e in exclude)
+
+
+def _merge(spans: list[Span]) -> list[PersonMentions]:
     people: list[PersonMentions] = []
     full = sorted({_display(s) for s in spans if len(s.text.split()) > 1}, key=len, reverse=True)
     for span in spans:
         name = _display(span)
         lower = name.lower()
-        if lower in exclude or any(part in exclude for part in lower.split()):
-            continue
         words = lower.split()
         matches = [f for f in full if f.lower() != lower and all(w in f.lower().split() for w in words)]
         if len(matches) == 1 or (matches and len({m.lower() for m in matches}) == 1):

@@ -27,6 +27,8 @@ def extract_topics(doc: Doc, interest_spans: list[tuple[int, int]]) -> list[Topi
     topics: list[Topic] = []
     seen: set[str] = set()
     for sent in doc.sents:
+        if any(sent.start_char <= s < sent.end_char for s, _ in interest_spans):
+            continue  # small talk about an interest is not a work topic
         for chunk in _chunks_after_cue(sent):
             if chunk.root.lower_ in SKIP_HEADS or chunk.root.pos_ == "PRON":
                 continue

@@ -176,11 +176,10 @@ def f1_report(model: Any, examples: Sequence[Example]) -> dict[str, Any]:
 
 
 def _grouped_cv_macro_f1(name: str, examples: Sequence[Example], folds: int = 5) -> float:
+    import numpy as np
     from sklearn.base import clone
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
-
-    import numpy as np
 
     texts = np.array([to_text(e.interest, e.evidence) for e in examples], dtype=object)
     truth = _matrix(examples)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person
+from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
 
 Tone = Literal["warm", "formal"]
 Medium = Literal["handwritten", "email"]
@@ -42,12 +42,22 @@ def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:
     return "email" if person.name in analysis.email_used else "handwritten"
 
 
+def _position(analysis: NoteAnalysis) -> str | None:
+    """The position as a title ("marketing coordinator" typed in a hurry -> "Marketing Coordinator")."""
+    position = analysis.position
+    if position and position.islower():
+        position = " ".join(w if w in {"of", "and", "for", "the"} else w.capitalize()
+                            for w in position.split())
+    return position
+
+
 def role_phrase(analysis: NoteAnalysis) -> str:
     """ "the Data Analyst position at Larkspur Health", or what is known of it."""
-    if analysis.position and analysis.company:
-        return f"the {analysis.position} position at {analysis.company}"
-    if analysis.position:
-        return f"the {analysis.position} position"
+    position = _position(analysis)
+    if position and analysis.company:
+        return f"the {position} position at {analysis.company}"
+    if position:
+        return f"the {position} position"
     if analysis.company:
         return f"the position at {analysis.company}"
     return "the position"
@@ -87,16 +97,11 @@ def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
     topic = _place_of(interest) or interest.canonical
     enclosed = "I've enclosed" if medium == "handwritten" else "I've attached"
     if idea.is_search:
-        kinds = {
-            "article": f"{enclosed} an article about {topic} that I thought you might enjoy.",
-            "recipe": f"{enclosed} a recipe I came across that made me think of our conversation.",
-            "book": f"I've also noted a book on {topic} that I think you would like.",
-            "association": f"I've also included the details of an association for people who "
-                           f"enjoy {topic}, in case it is useful.",
-            "website": f"I've also noted a website about {topic} that I think you would enjoy.",
-            "magazine": f"{enclosed} an article from a magazine that covers {topic}.",
-        }
-        return kinds[idea.category]
+        # We name no title we cannot vouch for: the letter encloses something the user finds
+        # (the gift list says what to search for), as the seeds suggest.
+        if idea.category == "recipe":
+            return f"{enclosed} a recipe I came across that made me think of our conversation."
+        return f"{enclosed} an article about {topic} that I thought you might enjoy."
     detail = f" ({idea.detail})" if idea.detail and idea.category in {"website", "association"} \
         else ""
     kinds = {
@@ -130,21 +135,34 @@ def _clean_clause(text: str, max_words: int = 14) -> str | None:
     return text
 
 
-def liked_sentence(analysis: NoteAnalysis) -> str | None:
-    for liked in analysis.liked:
-        clause = _clean_clause(liked)
+def _for(remarks: tuple[Remark, ...], person: Person) -> list[Remark]:
+    """Remarks by this person, else remarks not tied to anyone."""
+    own = [r for r in remarks if r.person == person.name]
+    return own or [r for r in remarks if r.person is None]
+
+
+def liked_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
+    for liked in _for(analysis.liked, person):
+        clause = _clean_clause(liked.text)
         if clause:
             return f"I was glad that {clause} resonated with you."
     return None
 
 
-def clarify_sentence(analysis: NoteAnalysis) -> str | None:
-    for item in analysis.clarify:
-        clause = _clean_clause(_CLARIFY_VERB.sub("", item.strip()))
+def clarify_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
+    for item in _for(analysis.clarify, person):
+        clause = _clean_clause(_CLARIFY_VERB.sub("", item.text.strip()))
         if clause:
             return (f"I don't think I fully explained {clause} when we spoke, and I would welcome "
                     f"the chance to go over it in more detail.")
     return None
+
+
+def primary_idea(interest: Interest) -> GiftIdea:
+    """The idea the letter names: a real catalogue item when one fits, else the top suggestion."""
+    scores = {c.category: c.score for c in interest.categories}
+    real = [g for g in interest.gift_ideas if not g.is_search and scores.get(g.category, 1) >= 0.3]
+    return (real or list(interest.gift_ideas))[0]
 
 
 def _pick_interest(person: Person, analysis: NoteAnalysis, used: set[str]) -> Interest | None:
@@ -168,8 +186,8 @@ def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOpt
                    f"Thank you for the opportunity to interview for {role_phrase(analysis)}."),
         "callback": None,
         "gift": None,
-        "liked": liked_sentence(analysis),
-        "clarify": clarify_sentence(analysis),
+        "liked": liked_sentence(analysis, person),
+        "clarify": clarify_sentence(analysis, person),
         "interest_line": ("I left our conversation even more excited about the role, and I would "
                           "be glad to come back for a second interview to discuss it further."
                           if tone == "warm" else
@@ -184,9 +202,10 @@ def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOpt
         used.add(interest.canonical)
         context["callback"] = callback(interest, analysis, tone)
         if interest.gift_ideas:
-            context["gift"] = gift_sentence(interest.gift_ideas[0], interest, medium)
+            context["gift"] = gift_sentence(primary_idea(interest), interest, medium)
     if medium == "email":
-        context["subject"] = (f"Thank you - {analysis.position} interview" if analysis.position
+        position = _position(analysis)
+        context["subject"] = (f"Thank you - {position} interview" if position
                               else "Thank you for the interview")
     return context
 

@@ -1,0 +1,30 @@
+"""The `unseen` evaluation split is only meaningful if its interests appear in no lexicon,
+training file or catalogue."""
+
+import re
+
+import pytest
+
+from followup_nlp.resources import data_path
+
+
+def _unseen_words() -> set[str]:
+    words = set()
+    for line in data_path("notes", "unseen_interests.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(w for w in re.findall(r"[a-z]+", line.lower()) if len(w) > 3)
+    return words
+
+
+@pytest.mark.parametrize("folder", ["lexicons", "interests", "gifts"])
+def test_unseen_interest_words_appear_in_no_lexicon_training_file_or_catalogue(folder):
+    root = data_path(folder)
+    if not root.exists():
+        pytest.skip(f"data/{folder} not present")
+    unseen = _unseen_words()
+    hits = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".jsonl", ".csv", ".txt"}:
+            words = set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+            hits += [f"{path.name}: {w}" for w in sorted(words & unseen)]
+    assert hits == []

@@ -1,0 +1,55 @@
+import codecs
+
+import pytest
+
+from followup_nlp.errors import FollowupError
+from followup_nlp.notes import MAX_NOTE_BYTES, decode_note, parse_note, read_note
+
+
+def test_front_matter_is_split_off_and_its_offset_kept():
+    note = parse_note("---\nsender: Ana Ruiz\ncompany: Acme\n---\nMet Bo.\n")
+    assert note.front_matter == {"sender": "Ana Ruiz", "company": "Acme"}
+    assert note.text == "Met Bo.\n"
+    assert note.offset == len("---\nsender: Ana Ruiz\ncompany: Acme\n---\n")
+
+
+def test_unknown_front_matter_keys_are_ignored():
+    note = parse_note("---\nmood: great\ndate: 2026-03-14\n---\nMet Bo.")
+    assert note.front_matter == {"date": "2026-03-14"}
+
+
+def test_text_without_front_matter_is_unchanged():
+    note = parse_note("- met Bo\n---\n- then lunch")
+    assert note.front_matter == {} and note.text.startswith("- met Bo")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "---\nsender: A\n---\n  \n"])
+def test_empty_note_is_a_user_error(text):
+    with pytest.raises(FollowupError, match="empty"):
+        parse_note(text)
+
+
+def test_utf16_with_bom_is_decoded():
+    raw = codecs.BOM_UTF16_LE + "Met Zoë Müller".encode("utf-16-le")
+    assert decode_note(raw) == "Met Zoë Müller"
+
+
+def test_latin1_is_decoded():
+    assert decode_note("Met José Peña".encode("latin-1")) == "Met José Peña"
+
+
+def test_binary_data_is_refused():
+    with pytest.raises(FollowupError, match="binary"):
+        decode_note(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_oversized_note_is_refused_with_the_limit():
+    with pytest.raises(FollowupError, match="limited to"):
+        decode_note(b"a" * (MAX_NOTE_BYTES + 1))
+
+
+def test_folder_and_missing_file_give_clear_errors(tmp_path):
+    with pytest.raises(FollowupError, match="is a folder"):
+        read_note(tmp_path)
+    with pytest.raises(FollowupError, match="no such file"):
+        read_note(tmp_path / "missing.txt")
