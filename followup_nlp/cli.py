@@ -201,6 +201,49 @@ def train(out_dir: Path | None) -> None:
                f"micro F1 {held['micro_f1']:.3f}")
 
 
+@cli.command()
+@click.option("--split", type=click.Choice(["dev", "test", "unseen"]), default="dev",
+              show_default=True, help="Annotated notes to score (tune on dev only).")
+@click.option("--classifier", is_flag=True,
+              help="Score the gift-category classifier instead (held-out and unseen-word splits).")
+@click.option("--personas", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Also report interest recall on a persona benchmark (JSONL).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the JSON results (default: evaluation-<split>.json).")
+@click.pass_context
+def evaluate(ctx: click.Context, split: str, classifier: bool, personas: Path | None,
+             out: Path | None) -> None:
+    """Print precision, recall and F1 of extraction (or of the classifier) and save them as JSON.
+
+    \b
+    Examples:
+      followup evaluate --split dev
+      followup evaluate --split unseen --out unseen.json
+      followup evaluate --classifier
+      followup evaluate --split dev --personas benchmarks/personas/valid.jsonl
+    """
+    from followup_nlp.report import classifier_table, evaluation_table
+    from followup_nlp.safe_io import atomic_write
+
+    if classifier:
+        from followup_nlp.gifts.classifier import evaluate_saved
+
+        result = evaluate_saved()
+        click.echo(classifier_table(result))
+        name = "classifier"
+    else:
+        from followup_nlp.evaluate import evaluate_personas, evaluate_split
+
+        result = evaluate_split(split, ctx.obj["spacy_model"])
+        if personas is not None:
+            result["personas"] = evaluate_personas(personas, ctx.obj["spacy_model"])
+        click.echo(evaluation_table(result))
+        name = split
+    out = out or Path(f"evaluation-{name}.json")
+    atomic_write(out.resolve(), json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    click.echo(f"results written to {out}", err=True)
+
+
 def main() -> None:
     cli(prog_name="followup")
 

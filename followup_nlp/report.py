@@ -69,3 +69,34 @@ def format_letters(letters: list[Letter], plan: FollowUpPlan | None, fmt: str) -
                  + (f" - {s.recipient}" if s.recipient else "") for s in plan.steps]
         blocks.append("=== Follow-up plan ===\n" + "\n".join(steps) + "\n")
     return "\n".join(blocks)
+
+
+def evaluation_table(result: dict) -> str:
+    """Precision / recall / F1 per extraction field, as a small fixed-width table."""
+    rows = [("people", result["people"]), ("titles", result["titles"]),
+            ("interests", result["interests"])]
+    rows += [(f"fact: {k}", v) for k, v in result["facts"].items()]
+    lines = [f"split: {result['split']}  notes: {result['notes']}",
+             f"{'field':24}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for label, s in rows:
+        lines.append(f"{label:24}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}"
+                     f"{s['tp']:6d}{s['fp']:6d}{s['fn']:6d}")
+    for label in ("roles", "holders"):
+        s = result[label]
+        lines.append(f"{label + ' accuracy':24}{s['accuracy']:8.3f}   ({s['right']}/{s['total']})")
+    if "personas" in result:
+        s = result["personas"]
+        lines.append(f"personas: interest recall {s['interest_recall']:.3f} "
+                     f"({s['interest_sentences']} sentences), false-interest rate "
+                     f"{s['false_interest_rate']:.3f} ({s['non_interest_sentences']} sentences)")
+    return "\n".join(lines)
+
+
+def classifier_table(result: dict) -> str:
+    lines = [f"{'split':14}{'examples':>10}{'micro F1':>10}{'macro F1':>10}"]
+    for split, s in result.items():
+        if isinstance(s, dict) and "macro_f1" in s:
+            lines.append(f"{split:14}{s['examples']:10d}{s['micro_f1']:10.3f}{s['macro_f1']:10.3f}")
+            lines.append("  per category: " + ", ".join(
+                f"{c} {v:.2f}" for c, v in s["per_category_f1"].items()))
+    return "\n".join(lines)

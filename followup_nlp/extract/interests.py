@@ -209,6 +209,13 @@ def _mentions_in(sent: Span, people: list[PersonMentions]) -> list[tuple[Span, P
     )
 
 
+def _quoted(token: Token) -> bool:
+    """Inside a quotation ("She told me "I quilt""): first person there is the speaker."""
+    before = token.doc[: token.i].text
+    straight = before.count('"')
+    return straight % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _holder(candidate: _Candidate, people: list[PersonMentions],
             last_person: PersonMentions | None) -> tuple[PersonMentions | None, bool]:
     """(holder, is_candidates_own). A first-person subject without "we both" is the candidate's."""
@@ -223,7 +230,8 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
             for mention, person in in_sent:
                 if mention.start <= subject.i < mention.end:
                     return person, False
-            if subject.lower_ in FIRST_PERSON and candidate.cue != "shared":
+            if subject.lower_ in FIRST_PERSON and candidate.cue != "shared" \
+                    and not _quoted(subject):
                 return None, True
             break
         if verb.head is verb:
@@ -242,7 +250,7 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
         return in_sent[0][1], False
     if sent[0].lower_ in FIRST_PERSON and candidate.cue not in {"shared"} and not any(
         t.lower_ in THIRD_PERSON for t in sent
-    ):
+    ) and not _quoted(sent[0]):
         return None, True
     return last_person, False
 

@@ -239,6 +239,17 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
     return card
 
 
+def evaluate_saved(model: Any = None) -> dict[str, Any]:
+    """Scores of the saved model on the held-out interests and on the unseen-word split."""
+    model = model or load()
+    examples = read_examples(data_path("interests", "labelled.csv"))
+    result = {"held_out": f1_report(model, [e for e in examples if is_held_out(e.canonical)])}
+    unseen = data_path("interests", "unseen_words.csv")
+    if unseen.exists():
+        result["unseen_words"] = f1_report(model, read_examples(unseen))
+    return result
+
+
 @lru_cache(maxsize=2)
 def load(path: Path | None = None) -> Any:
     """Load the saved pipeline, refusing any type outside TRUSTED_TYPES."""
