@@ -183,6 +183,39 @@ def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str
 
 
 @cli.command()
+@click.argument("notes_dir", type=click.Path(path_type=Path), metavar="NOTES_DIR")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Output folder: one subfolder per note, summary.csv and errors.csv.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes to use.")
+@click.option("--sender", default=None, help="Your name, to sign the letters.")
+@click.option("--force", is_flag=True, help="Redo notes already done (edited files are still kept).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def batch(ctx: click.Context, notes_dir: Path, out_dir: Path, workers: int, sender: str | None,
+          force: bool, quiet: bool) -> None:
+    """Process a folder of notes (recursively): letters per note plus summary.csv.
+
+    Notes already processed are skipped unless their text changed (or --force); a file you
+    edited in OUT_DIR is never overwritten. Exit status 1 if any note failed (see errors.csv).
+
+    \b
+    Examples:
+      followup batch notes/ --out letters/
+      followup batch notes/ --out letters/ --workers 2 --sender "Alex Kim"
+    """
+    from followup_nlp.batch import run
+
+    summary = run(notes_dir, out_dir, workers=workers, force=force, sender=sender,
+                  progress=not quiet and sys.stderr.isatty(), spacy_model=ctx.obj["spacy_model"])
+    counts = summary["status"].value_counts().to_dict()
+    click.echo(f"{len(summary)} notes: {counts.get('done', 0)} done, {counts.get('skipped', 0)} "
+               f"skipped, {counts.get('failed', 0)} failed; see {out_dir / 'summary.csv'}", err=True)
+    if counts.get("failed", 0):
+        ctx.exit(1)
+
+
+@cli.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Folder for the model and model card (default: the package's models/).")
 def train(out_dir: Path | None) -> None:
