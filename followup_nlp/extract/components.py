@@ -50,7 +50,10 @@ class LexiconMatcher:
         for label in LEXICON_FILES:
             strings: dict[str, list[str]] = {}
             for entry in entries(label):
-                key = f"{label}|{entry.id}"
+                # A weak cue ("mentioned", "someday") marks context but does not point at an
+                # interest by itself; the flag travels in the span id: "said:weak".
+                weak = ":weak" if entry.extra.get("strength") == "weak" else ""
+                key = f"{label}|{entry.id}{weak}"
                 if isinstance(entry.pattern, str):
                     strings.setdefault(key, []).append(entry.pattern)
                 else:

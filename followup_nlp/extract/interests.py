@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS
-from followup_nlp.extract.lexicons import interest_domains, work_nouns
+from followup_nlp.extract.lexicons import interest_domains, needs_cue_forms, work_nouns
 from followup_nlp.extract.people import PersonMentions
 from followup_nlp.schema import Interest
 
@@ -142,11 +142,40 @@ def _is_plausible(span: Span) -> bool:
                    e.start <= span.root.i < e.end for e in span.doc.ents)
 
 
+def _kind(cue: Span) -> str:
+    return cue.id_.split(":")[0]
+
+
+def _is_weak(cue: Span) -> bool:
+    return cue.id_.endswith(":weak")
+
+
+def _cues_in(sent: Span) -> list[Span]:
+    return [c for c in sent.doc.spans.get(SPAN_KEYS["CUE"], []) if sent.start <= c.start < sent.end]
+
+
+CUE_PRECEDENCE = ("shared", "office", "aspiration", "said")
+
+
+def _sentence_cue(sent: Span) -> str | None:
+    """The strongest kind of cue in a sentence: shared > office > aspiration > said."""
+    kinds = {_kind(c) for c in _cues_in(sent)}
+    return next((k for k in CUE_PRECEDENCE if k in kinds), None)
+
+
+def _personal_context(sent: Span) -> bool:
+    """A sentence about someone's life: a cue, or a third-person pronoun or possessive."""
+    return bool(_cues_in(sent)) or any(t.lower_ in THIRD_PERSON for t in sent)
+
+
 def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     domains = interest_domains()
+    ambiguous = needs_cue_forms()
     out = []
     for span in doc.spans.get(SPAN_KEYS["INTEREST"], []):
         if _is_work_phrase(span):
+            continue
+        if span.text.lower() in ambiguous and not _cues_in(span.sent):
             continue
         out.append(_Candidate(span, span.id_, "said", domains.get(span.id_)))
     return out
@@ -155,13 +184,15 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
 def _cue_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for cue in doc.spans.get(SPAN_KEYS["CUE"], []):
+        if _is_weak(cue):
+            continue
         anchor = cue[-1]
         phrase = None
         for token in reversed(cue):
             phrase = _object_phrase(token)
             if phrase is not None:
                 break
-        if phrase is None and cue.id_ == "office":
+        if phrase is None and _kind(cue) == "office":
             # "chess board by the window", "signed baseball on her shelf": the noun before the cue
             phrase = _noun_before(cue)
         if phrase is None:
@@ -171,7 +202,9 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             pass
         if not _is_plausible(phrase) or _is_work_phrase(phrase):
             continue
-        out.append(_Candidate(phrase, _canonical(phrase), cue.id_, None, anchor))
+        if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in phrase.ents):
+            continue
+        out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor))
     return out
 
 
@@ -307,8 +340,8 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         if own:
             continue
         cue = candidate.cue
-        if cue == "said" and _has_shared_cue(sent):
-            cue = "shared"
+        if cue == "said":
+            cue = _sentence_cue(sent) or "said"
         name = holder.name if holder else None
         key = (candidate.canonical, name)
         if key in seen:
@@ -352,11 +385,6 @@ def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]
             continue
         out.append(cand)
     return out
-
-
-def _has_shared_cue(sent: Span) -> bool:
-    cues = sent.doc.spans.get(SPAN_KEYS["CUE"], [])
-    return any(c.id_ == "shared" and sent.start <= c.start < sent.end for c in cues)
 
 
 def _sentence_is_about_work(sent: Span) -> bool:

@@ -69,3 +69,18 @@ def work_nouns() -> frozenset[str]:
     path = data_path("lexicons", "work_nouns.txt")
     words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names from many cultures (lowercase), to tell "Raj" from "Kafka"."""
+    path = data_path("lexicons", "given_names.txt")
+    words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+@cache
+def needs_cue_forms() -> frozenset[str]:
+    """Interest surface forms too ambiguous to count without a cue ("coffee", "running")."""
+    return frozenset(e.pattern.lower() for e in entries("INTEREST")
+                     if isinstance(e.pattern, str) and e.extra.get("needs_cue") in {"True", "true"})

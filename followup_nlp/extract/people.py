@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS
-from followup_nlp.extract.lexicons import title_heads, title_role_hints
+from followup_nlp.extract.lexicons import given_names, title_heads, title_role_hints
 from followup_nlp.schema import Person, Role
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam"}
@@ -43,6 +43,17 @@ SLOT_NOUNS_AFTER_FROM = {"hr", "recruiting", "talent", "people", "ops", "finance
 ENTITY_LABELS_NOT_PEOPLE = {"ORG", "GPE", "LOC", "PRODUCT", "DATE", "TIME", "NORP", "FAC",
                             "EVENT", "WORK_OF_ART", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL",
                             "QUANTITY", "PERCENT", "LAW"}
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "del", "bin", "bint", "al", "el", "di",
+                  "le", "du", "dos", "das", "ter", "ten"}
+ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "company", "group",
+                "partners", "associates", "insurance", "bank", "studio", "studios", "creative",
+                "payments", "labs", "lab", "health", "healthcare", "capital", "ventures",
+                "consulting", "solutions", "systems", "technologies", "tech", "architects",
+                "cpas", "cpa", "pllc", "pc", "law", "foods", "logistics", "freight", "media",
+                "mutual", "university", "college", "school", "academy", "hospital", "clinic",
+                "foundation", "institute", "agency", "industries", "manufacturing", "motors",
+                "software", "analytics", "sons", "brothers", "bros", "trust", "fund", "realty",
+                "construction", "builders", "restaurant", "cafe", "bakery", "hotel", "network"}
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
@@ -80,8 +91,19 @@ def _in_span(token: Token, spans: list[Span]) -> bool:
     return any(s.start <= token.i < s.end for s in spans)
 
 
+def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]) -> bool:
+    return (
+        _is_name_word(nxt)
+        and nxt.is_lower == lowercase
+        and nxt.pos_ not in {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "CCONJ"}
+        and not _in_span(nxt, titles)
+        and prev.whitespace_ != ""
+        and "\n" not in prev.whitespace_
+    )
+
+
 def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
-    """Maximal runs of up to three name-like words (Jean-Luc and O'Neil kept whole)."""
+    """Maximal runs of up to three name-like words (Jean-Luc, O'Neil, "Ana de la Cruz" kept whole)."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
@@ -96,8 +118,11 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
                     and not nxt.whitespace_ and _is_name_word(doc[j + 2]):
                 j += 2
                 continue
-            if _is_name_word(nxt) and nxt.is_lower == lowercase and not _in_span(nxt, titles) \
-                    and doc[j].whitespace_ != "" and "\n" not in doc[j].whitespace_:
+            if not lowercase and nxt.lower_ in NAME_PARTICLES and j + 2 < len(doc) \
+                    and doc[j + 2].is_title and _is_name_word(doc[j + 2]):
+                j += 2
+                continue
+            if _continues_name(doc[j], nxt, lowercase, titles):
                 j += 1
                 continue
             break
@@ -135,29 +160,50 @@ def _from_department(span: Span) -> Span | None:
     return None
 
 
-def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: list[Span]) -> bool:
+def _looks_like_org(run: Span) -> bool:
+    """ "Harper & Lowe", "Moss CPAs", "Corbel Insurance": company names built from names."""
     doc = run.doc
-    if any(e.start <= run.start < e.end or run.start <= e.start < run.end for e in person_ents):
+    if run[-1].lower_.strip(".") in ORG_SUFFIXES:
         return True
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is not None and after.lower_.strip(".") in ORG_SUFFIXES:
+        return True
+    before = doc[run.start - 1] if run.start > 0 else None
+    return any(t is not None and t.text in {"&", "+"} and t.whitespace_ != "\n" and (
+        (t is before and t.i > 0 and doc[t.i - 1].is_title) or
+        (t is after and t.i + 1 < len(doc) and doc[t.i + 1].is_title
+         and doc[t.i + 1].lower_ in ORG_SUFFIXES)) for t in (before, after))
+
+
+def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: list[Span]) -> bool:
+    """Is this run a person's name? It needs evidence beyond capitalisation: a known given name,
+    a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
+    doc = run.doc
+    if _looks_like_org(run):
+        return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
     titled = _title_next_to(run, titles) is not None
-    in_slot = before is not None and before.lower_ in NAME_SLOT_BEFORE
     from_dept = _from_department(run) is not None
-    paren = after is not None and after.text == "("
+    paren = after is not None and after.text == "(" and run.end + 1 < len(doc) \
+        and _in_span(doc[run.end + 1], titles)
+    given = run[0].lower_ in given_names()
+    ner_person = any(e.start <= run.start < e.end or run.start <= e.start < run.end
+                     for e in person_ents)
+    other_entity = any(e.start <= run.start < e.end for e in other_ents)
+    slot = before is not None and before.lower_ in NAME_SLOT_BEFORE
+    subject = run[-1].dep_ in {"nsubj", "nsubjpass", "poss"} or (
+        after is not None and after.text in {"'s", "’s"})
     if run[0].is_lower:
-        # Lowercase words are names only in the most telling positions.
-        return (titled or from_dept or paren) and (in_slot or run.start == run.sent.start
-                                                  or before.text in {",", "+", "&", "-", ":"})
-    if any(e.start <= run.start < e.end for e in other_ents) and not (titled or from_dept):
-        return False
+        # Lowercase words are names only when a given name sits where notes put people.
+        return given and (titled or from_dept or paren or slot or subject)
+    if given:
+        return not other_entity or titled or from_dept or ner_person
     if titled or from_dept or paren:
         return True
-    if in_slot and before is not None and before.lower_ not in {"from", "to", "and", "by"}:
-        return all(t.pos_ == "PROPN" or t.is_title for t in run)
-    if run[-1].dep_ in {"nsubj", "nsubjpass"} and run[-1].pos_ == "PROPN":
-        return len(run) > 1 or run.start != run.sent.start or run[-1].head.pos_ in {"VERB", "AUX"}
-    return False
+    # Not a known given name: trust NER only for full names ("Ingrid Halvorsen") in context.
+    return ner_person and len(run) > 1 and not other_entity and (slot or subject or titled
+                                                                 or run.start != run.sent.start)
 
 
 def _strip(span: Span) -> Span:

@@ -36,6 +36,7 @@ TRUSTED_TYPES = [
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.multiclass.OneVsRestClassifier",
+    "sklearn.multiclass._ConstantPredictor",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.svm._classes.LinearSVC",
     "sklearn.calibration.CalibratedClassifierCV",
