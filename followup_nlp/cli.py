@@ -183,6 +183,39 @@ def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str
 
 
 @cli.command()
+@click.argument("note", required=False, metavar="[NOTE|-]")
+@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the plan as an iCalendar file for your calendar program.")
+@click.option("--check-ins", type=click.IntRange(min=0, max=12), default=3, show_default=True,
+              help="How many two-weekly check-ins to plan.")
+@click.option("--force", is_flag=True, help="Overwrite an existing --ics file.")
+@click.pass_context
+def plan(ctx: click.Context, note: str | None, ics: Path | None, check_ins: int,
+         force: bool) -> None:
+    """Print the follow-up plan: thank-you deadline, agreed follow-up, check-ins.
+
+    \b
+    Examples:
+      followup plan notes.txt
+      followup plan notes.txt --ics followup.ics
+    """
+    from followup_nlp.letters.plan import build_plan, to_ics
+    from followup_nlp.safe_io import write_new_bytes
+
+    analysis = _analyze(ctx, note)
+    steps = build_plan(analysis, check_ins=check_ins)
+    if not analysis.interview_date:
+        click.echo("note: no interview date found; add `date:` front matter for dated steps",
+                   err=True)
+    for step in steps.steps:
+        who = f" - {step.recipient}" if step.recipient else ""
+        click.echo(f"{step.date or 'after the interview'}: {step.action}{who}")
+    if ics is not None:
+        write_new_bytes(ics, to_ics(steps), force=force)
+        click.echo(f"wrote {ics}", err=True)
+
+
+@cli.command()
 @click.argument("notes_dir", type=click.Path(path_type=Path), metavar="NOTES_DIR")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Output folder: one subfolder per note, summary.csv and errors.csv.")

@@ -10,12 +10,13 @@ from pathlib import Path
 from followup_nlp.errors import FollowupError
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | bytes) -> None:
     """Write `text` to `path` via a temporary file in the same folder and a rename."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -51,3 +52,13 @@ def write_new_files(folder: Path, files: dict[str, str], force: bool = False) ->
     for path, text in targets.items():
         atomic_write(path, text)
     return list(targets)
+
+
+def write_new_bytes(path: Path, data: bytes, force: bool = False) -> None:
+    """Write one file, refusing to replace a different existing file unless `force`."""
+    if path.is_dir():
+        raise FollowupError(f"{path}: is a folder")
+    if path.exists() and not force and path.read_bytes() != data:
+        raise FollowupError(f"{path}: already exists; use --force or another name")
+    ensure_folder(path.parent if str(path.parent) else Path("."))
+    atomic_write(path, data)

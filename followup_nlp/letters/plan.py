@@ -3,7 +3,7 @@ decision (the seeds: "keep in touch every couple of weeks until the hiring decis
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from followup_nlp.schema import FollowUpPlan, NoteAnalysis, PlanStep
 
@@ -41,3 +41,28 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
                                       recipient=person.name))
     steps.sort(key=lambda s: (s.date or "", s.recipient or ""))
     return FollowUpPlan(steps=tuple(steps))
+
+
+def to_ics(plan: FollowUpPlan, summary_prefix: str = "Interview follow-up") -> bytes:
+    """The plan as an iCalendar file of all-day events (one per dated step)."""
+    import hashlib
+
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//followup-nlp//interview follow-up plan//EN")
+    calendar.add("version", "2.0")
+    for step in plan.steps:
+        if not step.date:
+            continue
+        day = date.fromisoformat(step.date)
+        event = Event()
+        who = f" - {step.recipient}" if step.recipient else ""
+        event.add("summary", f"{summary_prefix}: {step.action}{who}")
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("dtstamp", datetime.combine(day, time(9, 0), tzinfo=UTC))
+        uid = hashlib.sha256(f"{step.date}|{step.action}|{step.recipient}".encode()).hexdigest()
+        event.add("uid", f"{uid[:24]}@followup-nlp")
+        calendar.add_component(event)
+    return calendar.to_ical()
