@@ -84,3 +84,21 @@ def needs_cue_forms() -> frozenset[str]:
     """Interest surface forms too ambiguous to count without a cue ("coffee", "running")."""
     return frozenset(e.pattern.lower() for e in entries("INTEREST")
                      if isinstance(e.pattern, str) and e.extra.get("needs_cue") in {"True", "true"})
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _folded_given_names() -> frozenset[str]:
+    return frozenset(_fold(n) for n in given_names())
+
+
+def is_given_name(word: str) -> bool:
+    """A known given name, ignoring case and accents ("Thảo" matches "thao")."""
+    lower = word.lower().replace("’", "'")
+    return lower in given_names() or _fold(lower) in _folded_given_names()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS
-from followup_nlp.extract.lexicons import given_names, title_heads, title_role_hints
+from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role_hints
 from followup_nlp.schema import Person, Role
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam"}
@@ -35,14 +35,17 @@ NOT_NAMES = {
     "noticed", "mentioned", "said", "told", "ceo", "cto", "cfo", "coo", "vp", "svp", "evp", "dir",
     "mgr", "sr", "jr", "eng", "hm", "ta", "rn", "recruiter", "manager", "director", "lead",
 }
+STRONG_SLOTS = {"with", "w/", "met", "interviewer", "interviewers", "panel", "cc", "emailed",
+                "called", "+", "&", "and", "manager", "recruiter", "hm"}
 NAME_SLOT_BEFORE = {"with", "w/", "met", "by", "and", "&", "+", "interviewer", "interviewers",
                     "panel", "from", "to", "cc", "thank", "thanks", "emailed", "called"}
 SLOT_NOUNS_AFTER_FROM = {"hr", "recruiting", "talent", "people", "ops", "finance", "sales",
                          "marketing", "engineering", "eng", "legal", "it", "product", "design",
                          "the", "their", "accounting", "admissions", "nursing", "facilities"}
-ENTITY_LABELS_NOT_PEOPLE = {"ORG", "GPE", "LOC", "PRODUCT", "DATE", "TIME", "NORP", "FAC",
-                            "EVENT", "WORK_OF_ART", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL",
-                            "QUANTITY", "PERCENT", "LAW"}
+# Entities that make a capitalised word something other than a person. Dates and times are left
+# out: schedules put a time right before a name ("9:00 Haruto Sato").
+ENTITY_LABELS_NOT_PEOPLE = {"ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART",
+                            "LANGUAGE", "LAW"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "del", "bin", "bint", "al", "el", "di",
                   "le", "du", "dos", "das", "ter", "ten"}
 ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "company", "group",
@@ -142,12 +145,64 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
         if title.start == k and k - span.end <= 3:
             return title
     k = span.start - 1
-    while k >= 0 and doc[k].text in {",", "the", "our", "their", "-", ":"}:
+    while k >= 0 and (doc[k].text in {",", "the", "our", "their", "-", ":"}
+                      or doc[k].lower_.strip(".") in HONORIFICS):
         k -= 1
     for title in titles:
-        if title.end - 1 == k and span.start - title.end <= 2:
+        if title.end - 1 == k and span.start - title.end <= 3:
             return title
+    if k >= 0 and doc[k].lower_.strip(".") in title_heads() and doc[k].text not in {"-"}:
+        # A title the lexicon knows only by its head: "the science department chair, Mr. Brennan".
+        start = k
+        while start > 0 and start > k - 4 and doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} \
+                and doc[start - 1].lower_ not in {"the", "and"} and not doc[start - 1].is_punct:
+            start -= 1
+        return doc[start : k + 1]
     return None
+
+
+SEGMENT_STOPS = {",", ";", "(", ")", ".", "\n", "|", "/", "+", "&"}
+
+
+def _has_title_word(span: Span, titles: list[Span]) -> bool:
+    heads = title_heads()
+    return any(_in_span(t, titles) or t.lower_.strip(".") in heads for t in span)
+
+
+def title_segment(name: Span, titles: list[Span]) -> Span | None:
+    """The job title written right after a name: "(Eng Manager, Platform)", ", Coding Manager",
+    " - Sr Mfg Eng Manager". Notes put titles there, so a short segment holding a title word
+    counts even when the lexicon knows only its head ("Legislative Liaison" needs "liaison")."""
+    doc = name.doc
+    k = name.end
+    if k >= len(doc) or doc[k].text not in {"(", ",", "-", "–", "—", ":"}:
+        return None
+    opener = doc[k].text
+    start = k + 1
+    while start < len(doc) and doc[start].lower_ in {"the", "our", "their", "a", "an"}:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < 7 and doc[end].text not in SEGMENT_STOPS \
+            and "\n" not in doc[end].text and not (opener != "(" and doc[end].text == "-"):
+        if "\n" in doc[end].whitespace_:
+            end += 1
+            break
+        end += 1
+    segment = doc[start:end]
+    if not len(segment) or segment[0].lower_ in {"and", "&", "who", "which", "but", "so"}:
+        return None
+    if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and (
+            doc[end + 1].lower_.strip(".") in HONORIFICS or is_given_name(doc[end + 1].text)):
+        return None  # "the principal, Dr. Nwosu": the title belongs to the name that follows
+    if not _has_title_word(segment, titles) and not (
+            opener == "(" and len(segment) <= 4 and is_given_name(name[0].text)
+            and all(t.is_alpha and (t.is_title or t.is_upper) for t in segment)):
+        return None
+    if any(t.like_num or t.ent_type_ in {"DATE", "TIME", "PERSON"} for t in segment):
+        return None
+    while len(segment) and (segment[-1].is_punct or segment[-1].pos_ in {"ADP", "CCONJ", "DET"}):
+        segment = doc[segment.start : segment.end - 1]
+    return segment if len(segment) else None
 
 
 def _from_department(span: Span) -> Span | None:
@@ -183,27 +238,39 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
-    titled = _title_next_to(run, titles) is not None
+    segment = title_segment(run, titles)
+    titled = segment is not None or _title_next_to(run, titles) is not None
     from_dept = _from_department(run) is not None
     paren = after is not None and after.text == "(" and run.end + 1 < len(doc) \
         and _in_span(doc[run.end + 1], titles)
-    given = run[0].lower_ in given_names()
+    given = is_given_name(run[0].text)
     ner_person = any(e.start <= run.start < e.end or run.start <= e.start < run.end
                      for e in person_ents)
     other_entity = any(e.start <= run.start < e.end for e in other_ents)
-    slot = before is not None and before.lower_ in NAME_SLOT_BEFORE
+    slot = before is not None and before.lower_ in STRONG_SLOTS
     subject = run[-1].dep_ in {"nsubj", "nsubjpass", "poss"} or (
         after is not None and after.text in {"'s", "’s"})
+    if _quoted_label(run):
+        return False
     if run[0].is_lower:
         # Lowercase words are names only when a given name sits where notes put people.
         return given and (titled or from_dept or paren or slot or subject)
     if given:
         return not other_entity or titled or from_dept or ner_person
-    if titled or from_dept or paren:
-        return True
-    # Not a known given name: trust NER only for full names ("Ingrid Halvorsen") in context.
-    return ner_person and len(run) > 1 and not other_entity and (slot or subject or titled
-                                                                 or run.start != run.sent.start)
+    if segment is not None or from_dept:
+        return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
+    # Not a known given name: trust NER only for full names written where people are named.
+    return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+
+
+def _quoted_label(run: Span) -> bool:
+    """A name in quotes after "named"/"labelled" is a pet's or a thing's name."""
+    doc = run.doc
+    k = run.start - 1
+    while k >= 0 and doc[k].text in {'"', "“", "'", "‘"}:
+        k -= 1
+    return k >= 0 and k < run.start - 1 and doc[k].lower_ in {"named", "labelled", "labeled",
+                                                               "called", "nicknamed"}
 
 
 def _strip(span: Span) -> Span:
@@ -232,13 +299,12 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         span = _strip(run)
         if len(span) and _accept(span, titles, person_ents, other_ents):
             accepted.append(span)
-    for ent in person_ents:
-        span = _strip(ent)
-        if len(span) and all(_is_name_word(t) or t.text in {"-", "'"} for t in span) and not any(
-            a.start <= span.start < a.end or span.start <= a.start < span.end for a in accepted
-        ):
-            accepted.append(span)
     accepted = [s for s in accepted if not _excluded(_display(s), exclude)]
+    # Words inside a person's written-out title ("Ben Adler (Eng Manager, Platform)") are not
+    # people themselves.
+    segments = [seg for s in accepted if (seg := title_segment(s, titles)) is not None]
+    accepted = [s for s in accepted
+                if not any(seg.start <= s.start < seg.end for seg in segments)]
     known = {_display(s).lower() for s in accepted}
     # Later bare mentions of a known name ("Sarah" after "Sarah Chen"), including lowercase ones.
     parts = {w for name in known for w in name.split()}
@@ -252,8 +318,10 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
 
 def _excluded(name: str, exclude: set[str]) -> bool:
     """The writer or the company: the whole name, or a name made only of their words."""
-    words = set(name.lower().split())
-    return any(words <= set(e.split()) for e in exclude)
+    def words(text: str) -> set[str]:
+        return {w.removesuffix("'s").strip(".,'\"") for w in text.lower().replace("’", "'").split()}
+
+    return any(words(name) <= words(e) for e in exclude)
 
 
 def _merge(spans: list[Span]) -> list[PersonMentions]:
@@ -276,6 +344,10 @@ def _merge(spans: list[Span]) -> list[PersonMentions]:
 
 def _title_for(person: PersonMentions) -> str | None:
     titles = _title_spans(person.mentions[0].doc)
+    for mention in person.mentions:
+        segment = title_segment(mention, titles)
+        if segment is not None:
+            return _clean_title(segment)
     for mention in person.mentions:
         title = _title_next_to(mention, titles)
         if title is not None:
