@@ -175,15 +175,17 @@ def title_segment(name: Span, titles: list[Span]) -> Span | None:
     counts even when the lexicon knows only its head ("Legislative Liaison" needs "liaison")."""
     doc = name.doc
     k = name.end
-    if k >= len(doc) or doc[k].text not in {"(", ",", "-", "–", "—", ":"}:
+    if k >= len(doc) or doc[k].lower_ not in {"(", ",", "-", "–", "—", ":", "the"}:
         return None
-    opener = doc[k].text
-    start = k + 1
+    opener = doc[k].lower_
+    start = k + 1 if opener != "the" else k
     while start < len(doc) and doc[start].lower_ in {"the", "our", "their", "a", "an"}:
         start += 1
     end = start
     while end < len(doc) and end - start < 7 and doc[end].text not in SEGMENT_STOPS \
-            and "\n" not in doc[end].text and not (opener != "(" and doc[end].text == "-"):
+            and "\n" not in doc[end].text and not (opener != "(" and (
+                doc[end].text == "-" or (doc[end].pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
+                                          and doc[end].lower_ not in {"of", "for", "in"}))):
         if "\n" in doc[end].whitespace_:
             end += 1
             break
