@@ -28,6 +28,16 @@ SECOND_PERSON = {
     "herself": "yourself", "themselves": "yourself",
 }
 IRREGULAR_SECOND_PERSON = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "are"}
+PERSONAL_WORDS = {"he", "she", "his", "her", "him", "hers", "we", "both", "himself", "herself",
+                  "weekend", "weekends", "wknd", "kids", "kid", "daughter", "son", "wife", "husband",
+                  "family", "mom", "dad", "mother", "father", "grandma", "grandmother", "grandpa"}
+HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "games", "match",
+               "tournament", "class", "classes", "lesson", "lessons", "group", "collection",
+               "festival", "show", "concert", "gear", "fan", "fans", "practice", "night", "camp",
+               "race", "recipe", "recipes", "garden", "board", "ride", "course", "society",
+               "guild", "choir", "orchestra", "record", "records", "jersey", "poster", "print",
+               "photo", "photos", "book", "books", "memorabilia", "habit", "hobby", "obsession",
+               "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket"}
 GENERIC_HEADS = {
     "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
     "work", "job", "role", "position", "company", "people", "person", "culture", "question",
@@ -55,6 +65,22 @@ class _Candidate:
     domain: str | None
     holder_hint: Token | None = None  # the cue token; the holder is found around it
     phrase: Span | None = None  # the wider phrase a letter quotes ("chess board"), if any
+    cued: bool = False  # the object of a strong cue ("loves X", "is a big X fan")
+
+    def score(self) -> float:
+        """How sure we are this is the interest of its sentence (one per person and sentence)."""
+        points = 0.0
+        if self.cued:
+            # What someone says they love beats an object glimpsed on a shelf.
+            points += 0.8 if self.cue == "office" else 3.0
+        points += 1.0 if self.domain is not None else 0.0
+        points += 0.5 if self.span.root.pos_ == "PROPN" and self.domain != "travel" else 0.0
+        points += 0.5 if self.cue in {"aspiration", "shared"} else 0.0
+        # "her dog (a corgi named Biscuit)": the appositive is the more specific interest.
+        points += 0.25 if self.span.root.dep_ == "appos" or any(
+            t.text == "(" for t in self.span.doc[max(self.span.start - 2, 0) : self.span.start]
+        ) else 0.0
+        return points
 
 
 def _is_work_phrase(span: Span) -> bool:
@@ -116,7 +142,9 @@ def _phrase_of(token: Token) -> Span:
     right = token.i + 1
     for child in token.rights:
         if child.dep_ in {"prep", "compound", "amod", "nummod"} and child.lower_ not in {
-            "on", "in", "at", "by", "behind", "during", "with", "from", "for", "since",
+            "on", "in", "at", "by", "behind", "during", "with", "from", "for", "since", "over",
+            "under", "above", "beside", "near", "across", "along", "around", "inside", "outside",
+            "next", "all", "every", "after", "before", "to", "into",
         }:
             right = max(right, child.right_edge.i + 1)
     return doc[left:right]
@@ -164,8 +192,23 @@ def _sentence_cue(sent: Span) -> str | None:
 
 
 def _personal_context(sent: Span) -> bool:
-    """A sentence about someone's life: a cue, or a third-person pronoun or possessive."""
-    return bool(_cues_in(sent)) or any(t.lower_ in THIRD_PERSON for t in sent)
+    """A sentence about someone's life: a cue, a personal pronoun or possessive, or a person
+    named in it (a bare list of work topics is not)."""
+    return bool(_cues_in(sent)) or any(
+        t.lower_ in PERSONAL_WORDS or (t.pos_ == "PROPN" and t.ent_type_ == "PERSON")
+        or (t.is_title and t.dep_ in {"nsubj", "poss"}) for t in sent)
+
+
+def _heads_a_hobby_phrase(span: Span) -> bool:
+    """ "fishing" in "the fishing license modernization" or "wine" in "the wine list" modifies a
+    work noun; accept a modifier only when its head is a hobby-ish noun ("soccer team")."""
+    root = span.root
+    if root.dep_ not in {"compound", "amod", "nmod"} or root.head.i < span.end - 1:
+        return True
+    head = root.head
+    if any(s.start <= head.i < s.end for s in span.doc.spans.get(SPAN_KEYS["INTEREST"], [])):
+        return True
+    return head.lemma_.lower() in HOBBY_HEADS
 
 
 def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
@@ -176,6 +219,8 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
         if _is_work_phrase(span):
             continue
         if span.text.lower() in ambiguous and not _cues_in(span.sent):
+            continue
+        if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
             continue
         out.append(_Candidate(span, span.id_, "said", domains.get(span.id_)))
     return out
@@ -204,7 +249,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in phrase.ents):
             continue
-        out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor))
+        out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True))
     return out
 
 
@@ -217,13 +262,31 @@ def _noun_before(cue: Span) -> Span | None:
     return head.doc[head.left_edge.i : head.i + 1]
 
 
+def _travel_context(ent: Span) -> bool:
+    """The place is where someone travels: the object of "visit", "trip to", "back from",
+    "always wanted to go to" (not "goes sailing on Lake X", "lives in Y")."""
+    token = ent.root
+    for _ in range(3):
+        head = token.head
+        if head is token:
+            return False
+        if head.lemma_.lower() in TRAVEL_LEMMAS and not (
+                head.lemma_.lower() == "go" and token.lower_ not in {"to"} and token.dep_ != "prep"):
+            return True
+        if head.lower_ in {"to", "from"} and head.head.lemma_.lower() in TRAVEL_LEMMAS | {"get",
+                                                                                          "come"}:
+            return True
+        token = head
+    return False
+
+
 def _place_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC"}:
             continue
         sent_lemmas = {t.lemma_.lower() for t in ent.sent}
-        if not sent_lemmas & TRAVEL_LEMMAS:
+        if not _travel_context(ent):
             continue
         head = ent.root.head
         if head.lemma_ in {"in", "at", "from"} and head.head.lemma_ in {"live", "base", "work",
@@ -330,8 +393,7 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         by_sentence_person[sent.start] = last
         if in_sent:
             last = in_sent[-1][1]
-    interests: list[Interest] = []
-    seen: set[tuple[str, str | None]] = set()
+    best: dict[tuple[int, str | None], tuple[_Candidate, PersonMentions | None]] = {}
     for candidate in sorted(candidates, key=lambda c: c.span.start):
         sent = candidate.span.sent
         if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None:
@@ -339,6 +401,14 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         holder, own = _holder(candidate, people, by_sentence_person.get(sent.start))
         if own:
             continue
+        # People mention one interest at a time: keep the surest per person and sentence.
+        key = (sent.start, holder.name if holder else None)
+        if key not in best or candidate.score() > best[key][0].score():
+            best[key] = (candidate, holder)
+    interests: list[Interest] = []
+    seen: set[tuple[str, str | None]] = set()
+    for candidate, holder in sorted(best.values(), key=lambda pair: pair[0].span.start):
+        sent = candidate.span.sent
         cue = candidate.cue
         if cue == "said":
             cue = _sentence_cue(sent) or "said"
@@ -380,6 +450,7 @@ def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]
                     lx.holder_hint = cand.holder_hint
                 if len(cand.span) > len(lx.span) and len(cand.span) <= 4:
                     lx.phrase = cand.span
+                lx.cued = lx.cued or cand.cued
             continue
         if any(o.span.start < cand.span.end and cand.span.start < o.span.end for o in out):
             continue
