@@ -192,6 +192,17 @@ def _grouped_cv_macro_f1(name: str, examples: Sequence[Example], folds: int = 5)
     return float(f1_score(truth, predicted, average="macro", zero_division=0))
 
 
+def rank_prior(examples: Sequence[Example]) -> dict[str, float]:
+    """Mean position of each category in the authored "best first" label lists; used to order
+    the categories a model accepts (an article fits everything, so it is rarely the best)."""
+    positions: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    for example in examples:
+        for position, category in enumerate(example.labels):
+            positions[category].append(position)
+    return {c: round(sum(p) / len(p), 4) if p else float(len(CATEGORIES))
+            for c, p in positions.items()}
+
+
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -225,6 +236,7 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
         "categories": list(CATEGORIES),
         "threshold": THRESHOLD,
         "chosen": best,
+        "rank_prior": rank_prior(training),
         "comparison_grouped_cv_macro_f1_on_training_split": comparison,
         "metrics": metrics,
         "training": {"examples": len(training), "interests": len({e.canonical for e in training})},
@@ -273,14 +285,27 @@ def load(path: Path | None = None) -> Any:
         raise ModelFileError(f"{path.name} could not be loaded ({exc}); run `followup train`") from exc
 
 
+@lru_cache(maxsize=2)
+def load_rank_prior(path: Path | None = None) -> dict[str, float]:
+    path = path or model_path(CARD_FILE)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["rank_prior"]
+    except (OSError, ValueError, KeyError):
+        return {c: float(i) for i, c in enumerate(CATEGORIES)}
+
+
 def predict(pairs: Sequence[tuple[str, str]], model: Any = None) -> list[list[CategoryScore]]:
-    """Ranked categories for each (interest, evidence) pair, best first."""
+    """Ranked categories for each (interest, evidence) pair, best first: the categories the
+    model accepts (score >= THRESHOLD) in their learned order of fit, then the rest by score."""
     if not pairs:
         return []
     model = model or load()
+    prior = load_rank_prior()
     rows = scores(model, [to_text(i, e) for i, e in pairs])
     ranked = []
     for row in rows:
-        pairs_ = sorted(zip(CATEGORIES, row, strict=True), key=lambda cs: -cs[1])
-        ranked.append([CategoryScore(c, float(s)) for c, s in pairs_])
+        ordered = sorted(zip(CATEGORIES, row, strict=True),
+                         key=lambda cs: (cs[1] < THRESHOLD, prior.get(cs[0], 9.0)
+                                         if cs[1] >= THRESHOLD else -cs[1]))
+        ranked.append([CategoryScore(c, float(s)) for c, s in ordered])
     return ranked
