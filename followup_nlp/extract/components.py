@@ -51,9 +51,11 @@ class LexiconMatcher:
             strings: dict[str, list[str]] = {}
             for entry in entries(label):
                 # A weak cue ("mentioned", "someday") marks context but does not point at an
-                # interest by itself; the flag travels in the span id: "said:weak".
+                # interest by itself; an "activity" cue ("on weekends") points at its verb and a
+                # "favorite" cue at what the favourite is. Flags travel in the id: "said:weak".
                 weak = ":weak" if entry.extra.get("strength") == "weak" else ""
-                key = f"{label}|{entry.id}{weak}"
+                role = f":{entry.extra['role']}" if entry.extra.get("role") else ""
+                key = f"{label}|{entry.id}{weak}{role}"
                 if isinstance(entry.pattern, str):
                     strings.setdefault(key, []).append(entry.pattern)
                 else:

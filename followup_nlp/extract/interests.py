@@ -66,13 +66,15 @@ class _Candidate:
     holder_hint: Token | None = None  # the cue token; the holder is found around it
     phrase: Span | None = None  # the wider phrase a letter quotes ("chess board"), if any
     cued: bool = False  # the object of a strong cue ("loves X", "is a big X fan")
+    activity: bool = False  # the verb of a time cue ("builds sets on weekends"): less specific
 
     def score(self) -> float:
         """How sure we are this is the interest of its sentence (one per person and sentence)."""
         points = 0.0
         if self.cued:
-            # What someone says they love beats an object glimpsed on a shelf.
-            points += 0.8 if self.cue == "office" else 3.0
+            # What someone says they love beats what they do on weekends, which beats an
+            # object glimpsed on a shelf.
+            points += 0.8 if self.cue == "office" else 1.5 if self.activity else 3.0
         points += 1.0 if self.domain is not None else 0.0
         points += 0.5 if self.span.root.pos_ == "PROPN" and self.domain != "travel" else 0.0
         points += 0.5 if self.cue in {"aspiration", "shared"} else 0.0
@@ -226,6 +228,47 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     return out
 
 
+NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
+                  "get", "make", "take", "want", "need", "think", "know", "start", "use", "call",
+                  "look", "help", "try", "come", "leave", "stay", "check", "email", "hire"}
+
+
+def _activity_phrase(cue: Span) -> Span | None:
+    """ "goes gambling in his spare time", "walks three miles every day": the verb the time cue
+    modifies is the activity ("go" and "do" hand over to their complement)."""
+    verb = cue.root
+    while verb.pos_ not in {"VERB"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ in {"go", "do", "spend", "love", "like", "enjoy"}:
+        complement = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "advcl"}
+                           and c.pos_ in {"VERB", "NOUN"} and c.i > verb.i), None)
+        if complement is not None:
+            verb = complement
+    if verb.lemma_ in NOT_ACTIVITIES or cue.start <= verb.i < cue.end:
+        return None
+    if verb.pos_ == "NOUN":
+        return _phrase_of(verb)
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
+    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
+    end = min(end, cue.start) if cue.start > verb.i else end
+    return verb.doc[verb.i : end]
+
+
+def _favorite_phrase(cue: Span) -> Span | None:
+    """ "my favorite band is Rascal Flatts", "cheeseburgers are my favorite food"."""
+    noun = cue.root.head if cue.root.dep_ in {"amod", "compound"} else cue.root
+    be = noun.head
+    if be.lemma_ != "be":
+        return None
+    if noun.dep_ == "nsubj":
+        target = next((c for c in be.children if c.dep_ in {"attr", "acomp"}), None)
+    else:
+        target = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return _phrase_of(target) if target is not None else None
+
+
 def _cue_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for cue in doc.spans.get(SPAN_KEYS["CUE"], []):
@@ -233,10 +276,17 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             continue
         anchor = cue[-1]
         phrase = None
-        for token in reversed(cue):
-            phrase = _object_phrase(token)
-            if phrase is not None:
-                break
+        activity = cue.id_.endswith(":activity")
+        if activity:
+            phrase = _activity_phrase(cue)
+            anchor = phrase.root if phrase is not None else anchor
+        elif cue.id_.endswith(":favorite"):
+            phrase = _favorite_phrase(cue)
+        else:
+            for token in reversed(cue):
+                phrase = _object_phrase(token)
+                if phrase is not None:
+                    break
         if phrase is None and _kind(cue) == "office":
             # "chess board by the window", "signed baseball on her shelf": the noun before the cue
             phrase = _noun_before(cue)
@@ -249,7 +299,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in phrase.ents):
             continue
-        out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True))
+        out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True,
+                              activity=activity))
     return out
 
 
@@ -450,7 +501,8 @@ def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]
                     lx.holder_hint = cand.holder_hint
                 if len(cand.span) > len(lx.span) and len(cand.span) <= 4:
                     lx.phrase = cand.span
-                lx.cued = lx.cued or cand.cued
+                if cand.cued and not cand.activity:
+                    lx.cued = True
             continue
         if any(o.span.start < cand.span.end and cand.span.start < o.span.end for o in out):
             continue
