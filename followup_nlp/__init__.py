@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 
 
 def analyze_note(note: Note, *, spacy_model: str | None = None, today: date | None = None,
-                 gifts: bool = True) -> NoteAnalysis:
+                 gifts: bool = True, interest_lexicon: bool = True) -> NoteAnalysis:
     """Analyze a parsed Note: people, interests (with gift ideas), topics and interview facts."""
     from dataclasses import replace
 
@@ -35,7 +35,7 @@ def analyze_note(note: Note, *, spacy_model: str | None = None, today: date | No
     from followup_nlp.gifts import enrich
     from followup_nlp.gifts.guard import tangible_gift_warnings
 
-    doc = pipeline.load(spacy_model)(note.text)
+    doc = pipeline.load(spacy_model, interest_lexicon)(note.text)
     analysis = analyze_doc(doc, note, today)
     if gifts:
         analysis = enrich(analysis)
@@ -44,11 +44,12 @@ def analyze_note(note: Note, *, spacy_model: str | None = None, today: date | No
 
 
 def analyze(text: str, *, spacy_model: str | None = None, today: date | None = None,
-            gifts: bool = True) -> NoteAnalysis:
+            gifts: bool = True, interest_lexicon: bool = True) -> NoteAnalysis:
     """Analyze the text of a note (optionally starting with a `---` front-matter block)."""
     from followup_nlp.notes import parse_note
 
-    return analyze_note(parse_note(text), spacy_model=spacy_model, today=today, gifts=gifts)
+    return analyze_note(parse_note(text), spacy_model=spacy_model, today=today, gifts=gifts,
+                        interest_lexicon=interest_lexicon)
 
 
 def write_letters(analysis: NoteAnalysis, *, sender: str | None = None, tone: str = "warm",

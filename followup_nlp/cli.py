@@ -274,11 +274,14 @@ def train(out_dir: Path | None) -> None:
               help="Score the gift-category classifier instead (held-out and unseen-word splits).")
 @click.option("--personas", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also report interest recall on a persona benchmark (JSONL).")
+@click.option("--without-interest-lexicon", "ablate", is_flag=True,
+              help="Leave the interest word list out, to see how extraction does on interests "
+                   "no list knows (an honest stand-in for unseen interests on dev).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the JSON results (default: evaluation-<split>.json).")
 @click.pass_context
 def evaluate(ctx: click.Context, split: str, classifier: bool, personas: Path | None,
-             out: Path | None) -> None:
+             ablate: bool, out: Path | None) -> None:
     """Print precision, recall and F1 of extraction (or of the classifier) and save them as JSON.
 
     \b
@@ -300,7 +303,7 @@ def evaluate(ctx: click.Context, split: str, classifier: bool, personas: Path | 
     else:
         from followup_nlp.evaluate import evaluate_personas, evaluate_split
 
-        result = evaluate_split(split, ctx.obj["spacy_model"])
+        result = evaluate_split(split, ctx.obj["spacy_model"], interest_lexicon=not ablate)
         if personas is not None:
             result["personas"] = evaluate_personas(personas, ctx.obj["spacy_model"])
         click.echo(evaluation_table(result))

@@ -223,15 +223,17 @@ def _score_value(counts: Counts, errors: Errors, name: str, field_name: str, pre
         errors.add(name, field_name, gold, pred)
 
 
-def evaluate_split(split: str, spacy_model: str | None = None) -> dict[str, Any]:
+def evaluate_split(split: str, spacy_model: str | None = None,
+                   interest_lexicon: bool = True) -> dict[str, Any]:
     from followup_nlp import analyze
 
     triples = []
     for name, text, gold in load_split(split):
-        analysis = analyze(text, spacy_model=spacy_model, today=REFERENCE_DAY, gifts=False)
+        analysis = analyze(text, spacy_model=spacy_model, today=REFERENCE_DAY, gifts=False,
+                           interest_lexicon=interest_lexicon)
         triples.append((name, analysis.to_dict(), gold))
     result = evaluate_pairs(triples)
-    result["split"] = split
+    result["split"] = split if interest_lexicon else f"{split} (without the interest lexicon)"
     return result
 
 

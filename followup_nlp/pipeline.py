@@ -23,8 +23,9 @@ def model_name(explicit: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> Language:
-    """Load the base model `name` and add our components (cached per model name)."""
+def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
+    """Load the base model `name` and add our components (cached per model name).
+    `interest_lexicon=False` leaves the interest word list out (for ablation studies)."""
     # Importing registers our factories; it must happen before a pipeline uses them.
     from followup_nlp.extract import components  # noqa: F401
 
@@ -41,5 +42,6 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("followup_line_breaks", before="parser")
     else:
         nlp.add_pipe("followup_line_breaks", first=True)
-    nlp.add_pipe("followup_lexicons", last=True)
+    labels = ["INTEREST", "TITLE", "CUE"] if interest_lexicon else ["TITLE", "CUE"]
+    nlp.add_pipe("followup_lexicons", last=True, config={"labels": labels})
     return nlp

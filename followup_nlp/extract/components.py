@@ -36,18 +36,25 @@ class LineBreaks:
         return doc
 
 
-@Language.factory("followup_lexicons", assigns=["doc.spans"])
-def make_lexicons(nlp: Language, name: str) -> LexiconMatcher:
-    return LexiconMatcher(nlp)
+@Language.factory("followup_lexicons", assigns=["doc.spans"],
+                  default_config={"labels": list(LEXICON_FILES)})
+def make_lexicons(nlp: Language, name: str, labels: list[str]) -> LexiconMatcher:
+    return LexiconMatcher(nlp, labels=labels)
 
 
 class LexiconMatcher:
-    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through a Matcher."""
+    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through a Matcher.
+    `labels` chooses which lexicons to use (an evaluation can leave the interest list out to
+    measure how extraction does on interests no list knows)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, *, labels: list[str]) -> None:
+        unknown = set(labels) - set(LEXICON_FILES)
+        if unknown:
+            raise ValueError(f"unknown lexicon labels {sorted(unknown)}; expected some of "
+                             f"{sorted(LEXICON_FILES)}")
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab, validate=True)
-        for label in LEXICON_FILES:
+        for label in labels:
             strings: dict[str, list[str]] = {}
             for entry in entries(label):
                 # A weak cue ("mentioned", "someday") marks context but does not point at an

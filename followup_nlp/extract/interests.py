@@ -89,7 +89,7 @@ def _is_work_phrase(span: Span) -> bool:
     """A lexicon word used about work: "gamification of onboarding", "kitchen renovation project"."""
     head = span.root
     chunk_head = head
-    while chunk_head.dep_ in {"compound", "amod", "nmod"} and chunk_head.head is not chunk_head:
+    while chunk_head.dep_ in {"compound", "amod", "nmod"} and chunk_head.head.i != chunk_head.i:
         chunk_head = chunk_head.head
     return chunk_head.lemma_.lower() in work_nouns() or chunk_head.lower_ in work_nouns()
 
@@ -161,7 +161,7 @@ def _canonical(span: Span) -> str:
 def _is_plausible(span: Span) -> bool:
     if not len(span) or len(span) > 8:
         return False
-    if span.root.pos_ in {"PRON", "NUM", "DET", "ADP"}:
+    if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
         return False
     content = [t for t in span if not (t.is_stop or t.is_punct or t.text in {"'s", "’s"})]
     if all(t.lower_ in GENERIC_HEADS or t.lemma_.lower() in GENERIC_HEADS for t in content):
@@ -228,6 +228,11 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     return out
 
 
+STANDALONE_HOBBY_VERBS = {"hike", "fish", "hunt", "ski", "snowboard", "surf", "sail", "kayak", "climb",
+                          "golf", "bowl", "dance", "swim", "row", "bike", "cycle", "skate", "paddle",
+                          "jog", "fence", "box", "wrestle", "backpack", "camp", "knit", "quilt",
+                          "crochet", "sew", "garden", "forage", "tinker", "bake", "brew", "sing",
+                          "paint", "sketch", "sculpt"}
 NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
                   "get", "make", "take", "want", "need", "think", "know", "start", "use", "call",
                   "look", "help", "try", "come", "leave", "stay", "check", "email", "hire"}
@@ -237,7 +242,7 @@ def _activity_phrase(cue: Span) -> Span | None:
     """ "goes gambling in his spare time", "walks three miles every day": the verb the time cue
     modifies is the activity ("go" and "do" hand over to their complement)."""
     verb = cue.root
-    while verb.pos_ not in {"VERB"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ != "VERB":
         return None
@@ -254,6 +259,46 @@ def _activity_phrase(cue: Span) -> Span | None:
     end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
     end = min(end, cue.start) if cue.start > verb.i else end
     return verb.doc[verb.i : end]
+
+
+def _personal_subject(verb: Token) -> bool:
+    """The verb's subject is a person other than the writer: he, she, a name, or "we both"."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in {"he", "she", "they"} or (child.pos_ == "PROPN" and child.is_title):
+                return True
+            if child.lower_ == "we" and any(t.lower_ in {"both", "all"} for t in verb.children):
+                return True
+            return child.lower_ in FIRST_PERSON and _quoted(child)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _personal_subject(verb.head)
+    return False  # "he asked me to write test cases": the writer does that, not him
+
+
+def _verb_phrase(cue: Span) -> Span | None:
+    """ "Layla grows roses", "he's restoring a 1972 VW bus": a hobby verb whose subject is
+    someone we met; the interest is the verb with its object."""
+    verb = cue.root
+    if not _personal_subject(verb):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
+    if obj is not None and (obj.lower_ in GENERIC_HEADS or obj.pos_ == "PRON"):
+        return None
+    if obj is None and verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS:
+        return None  # "he builds", "she plays": the object is what matters, and it is missing
+    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
+    return verb.doc[verb.i : min(end, verb.i + 6)]
+
+
+def _guy_phrase(cue: Span) -> Span | None:
+    """ "a ham radio guy", "more of a golf guy", "a history buff": the words before the noun."""
+    noun = cue.root
+    modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
+                 and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    if not modifiers or not any(m.pos_ in {"NOUN", "PROPN"} for m in modifiers):
+        return None
+    start = min(m.left_edge.i for m in modifiers)
+    return noun.doc[start : noun.i]
 
 
 def _favorite_phrase(cue: Span) -> Span | None:
@@ -282,6 +327,11 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             anchor = phrase.root if phrase is not None else anchor
         elif cue.id_.endswith(":favorite"):
             phrase = _favorite_phrase(cue)
+        elif cue.id_.endswith(":verb"):
+            phrase = _verb_phrase(cue)
+            activity = True
+        elif cue.id_.endswith(":guy"):
+            phrase = _guy_phrase(cue)
         else:
             for token in reversed(cue):
                 phrase = _object_phrase(token)
@@ -319,7 +369,7 @@ def _travel_context(ent: Span) -> bool:
     token = ent.root
     for _ in range(3):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return False
         if head.lemma_.lower() in TRAVEL_LEMMAS and not (
                 head.lemma_.lower() == "go" and token.lower_ not in {"to"} and token.dep_ != "prep"):
@@ -381,7 +431,7 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
                     and not _quoted(subject):
                 return None, True
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     # A possessor: "in James's office", "Mei's desk".
