@@ -56,6 +56,7 @@ class Interest:
     start: int = 0  # character offsets of `text` in the note, for highlighting
     end: int = 0
     mention: str = ""  # the phrase in second person for a letter: "your mother's award-winning pies"
+    score: float = 0.0  # how sure extraction is that this is the person's interest
     categories: tuple[CategoryScore, ...] = ()
     gift_ideas: tuple[GiftIdea, ...] = ()
 
@@ -67,6 +68,7 @@ class Interest:
             "evidence": self.evidence,
             "cue": self.cue,
             "mention": self.mention,
+            "confidence": round(self.score, 2),
             "categories": [c.to_dict() for c in self.categories],
             "gift_ideas": [g.to_dict() for g in self.gift_ideas],
         }
@@ -148,6 +150,7 @@ class NoteAnalysis:
                 evidence=i.get("evidence", ""),
                 cue=i.get("cue", "said"),
                 mention=i.get("mention", ""),
+                score=float(i.get("confidence", 0.0)),
                 categories=tuple(CategoryScore(**c) for c in i.get("categories", [])),
                 gift_ideas=tuple(GiftIdea(**g) for g in i.get("gift_ideas", [])),
             )

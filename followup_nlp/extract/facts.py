@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
+from followup_nlp.extract.lexicons import title_heads
 from followup_nlp.extract.people import PersonMentions
 from followup_nlp.schema import Remark
 
@@ -132,7 +133,8 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if labelled:
         return labelled.group(1).strip()
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
-            and len(e.text) > 1]
+            and len(e.text) > 1 and e.text.lower() not in title_heads()
+            and not any(t.lower_ in {"hr", "ta"} for t in e)]
     for ent in orgs:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"at", "@", "with", "for", "from"}:
@@ -142,6 +144,8 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
 
 POSITION_PATTERNS = [
     re.compile(r"^\s*(?:position|role|job|title|applying for)\s*[:=-]\s*(.+?)\s*$", re.I | re.M),
+    re.compile(r"\b(?:position|role|job) (?:is|was) (?:for )?(?:a |an |the )?"
+               r"((?:[\w/&+.-]+ ){0,4}[\w/&+.-]+)", re.I),
     re.compile(r"\bfor (?:the|a|an|their) ((?:[\w/&+.-]+ ){0,5}?[\w/&+.-]+) "
                r"(?:role|position|job|opening|post|opportunity|req)\b", re.I),
     re.compile(r"\(((?:[\w/&+.-]+ ){0,4}?[\w/&+.-]+) (?:role|position|opening|job)\)", re.I),
@@ -165,6 +169,37 @@ def _position(doc: Doc, front: dict[str, str]) -> str | None:
 
 def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
     return [p for p in people if any(sent.start <= m.start < sent.end for m in p.mentions)]
+
+
+CLAUSE_LEADS = {"that", "how", "when"}
+
+
+def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
+    """What was liked or needs clarifying, as a phrase a letter can use: the first noun phrase
+    after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
+    start_char = sent.start_char + offset
+    after = [t for t in sent if t.idx >= start_char]
+    if not after:
+        return None
+    first = next((t for t in after if not t.is_space), None)
+    if clause_ok and first is not None and first.lower_ in CLAUSE_LEADS | {"the"} and any(
+            t.lower_ == "i" for t in after[:4]):
+        words = []
+        for token in after:
+            if token.text in {",", ";", "(", "—", "–", ".", "!"} or "\n" in token.text:
+                break
+            words.append("I" if token.lower_ == "i" else token.text)
+            words.append(token.whitespace_)
+        clause = "".join(words).strip()
+        return clause if 2 <= len(clause.split()) <= 14 else None
+    for chunk in sent.noun_chunks:
+        if chunk.start_char < start_char or chunk.root.pos_ == "PRON":
+            continue
+        if chunk.root.ent_type_ in {"PERSON", "DATE", "TIME"}:
+            return None
+        text = chunk.text.strip()
+        return text if len(text.split()) <= 8 else None
+    return None
 
 
 def _rest_after(match: re.Match[str], text: str) -> str:
@@ -202,9 +237,13 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                     facts.email_used.append(person.name)
         who = named[0].name if named else (last_person.name if last_person else None)
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
-            facts.liked.append(Remark(_rest_after(liked, text), who))
+            phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
+            if phrase:
+                facts.liked.append(Remark(phrase, who))
         if clarify := CLARIFY.search(text):
-            facts.clarify.append(Remark(_rest_after(clarify, text), named[0].name if named else None))
+            phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
+            if phrase:
+                facts.clarify.append(Remark(phrase, named[0].name if named else None))
         if named:
             last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})

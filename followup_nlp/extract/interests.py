@@ -152,14 +152,51 @@ def _phrase_of(token: Token) -> Span:
     return doc[left:right]
 
 
+SHORTHAND = {"w/": "with", "&": "and", "+": "and", "b/c": "because", "bc": "because"}
+
+
+def _gerund(verb: str) -> str:
+    """fly -> flying, run -> running, bake -> baking, garden -> gardening."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    vowels = "aeiou"
+    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in vowels + "wxy"
+            and verb[-2] in vowels and verb[-3] not in vowels):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
 def _canonical(span: Span) -> str:
-    words = [t.lemma_.lower() if t.pos_ in {"NOUN", "VERB"} else t.lower_ for t in span
-             if not t.is_punct and t.pos_ not in {"DET", "PRON"} and t.dep_ != "poss"]
-    return " ".join(w for w in words if w not in {"'s", "’s"}) or span.text.lower()
+    """A readable name for an interest no lexicon knows: "builds sets w/ his kids" ->
+    "building sets with kids"; "a signed Cubs baseball" -> "signed cubs baseball"."""
+    words = []
+    for token in span:
+        if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \
+                or token.text in {"'s", "’s"}:
+            continue
+        if token.i == span.start and token.pos_ == "VERB":
+            words.append(_gerund(token.lemma_.lower()))
+        else:
+            words.append(SHORTHAND.get(token.lower_, token.lower_))
+    return " ".join(words) or span.text.lower()
+
+
+def _writers_own(span: Span) -> bool:
+    """ "the robotics club I started", "my portfolio": the writer's own thing, not a hobby of theirs."""
+    root = span.root
+    if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON for t in root.children):
+        return True
+    for child in root.children:
+        if child.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in FIRST_PERSON
+                                         for g in child.children):
+            return True
+    return False
 
 
 def _is_plausible(span: Span) -> bool:
-    if not len(span) or len(span) > 8:
+    if not len(span) or len(span) > 8 or _writers_own(span):
         return False
     if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
         return False
@@ -224,6 +261,11 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
             continue
+        head = span.root
+        while head.dep_ in {"compound", "amod", "nmod"} and head.head.i != head.i:
+            head = head.head
+        if _writers_own(doc[head.i : head.i + 1]):
+            continue
         out.append(_Candidate(span, span.id_, "said", domains.get(span.id_)))
     return out
 
@@ -256,6 +298,8 @@ def _activity_phrase(cue: Span) -> Span | None:
     if verb.pos_ == "NOUN":
         return _phrase_of(verb)
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
+    if obj is not None and (obj.pos_ == "PRON" or obj.lower_ in GENERIC_HEADS):
+        return None  # "races it every summer": the interest is what "it" points back to
     end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
     end = min(end, cue.start) if cue.start > verb.i else end
     return verb.doc[verb.i : end]
@@ -462,7 +506,7 @@ def _second_person(span: Span) -> str:
         elif token.tag_ == "VBZ":
             word = IRREGULAR_SECOND_PERSON.get(lower, token.lemma_)
         else:
-            word = token.text
+            word = SHORTHAND.get(lower, token.text)
         words.append(word + token.whitespace_)
     return "".join(words).strip()
 
@@ -480,6 +524,14 @@ def _mention_span(candidate: _Candidate) -> Span:
                                   or doc[start].lower_ in FIRST_PERSON):
         start += 1
     return doc[start : span.end]
+
+
+def _mention(candidate: _Candidate) -> str:
+    span = _mention_span(candidate)
+    text = _second_person(span)
+    if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
+        return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
+    return text
 
 
 def extract_interests(doc: Doc, people: list[PersonMentions],
@@ -511,7 +563,7 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
     for candidate, holder in sorted(best.values(), key=lambda pair: pair[0].span.start):
         sent = candidate.span.sent
         cue = candidate.cue
-        if cue == "said":
+        if cue == "said" and not candidate.cued:
             cue = _sentence_cue(sent) or "said"
         name = holder.name if holder else None
         key = (candidate.canonical, name)
@@ -528,7 +580,8 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
                 domain=candidate.domain or interest_domains().get(candidate.canonical) or None,
                 start=candidate.span.start_char + text_offset,
                 end=candidate.span.end_char + text_offset,
-                mention=_second_person(_mention_span(candidate)),
+                mention=_mention(candidate),
+                score=candidate.score(),
             )
         )
     return interests

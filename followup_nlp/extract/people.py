@@ -80,6 +80,8 @@ def _is_name_word(token: Token) -> bool:
     text = token.text
     return (
         len(text) > 1
+        # "BEV", "RICE", "PICU": capitals are acronyms, unless the whole note shouts
+        and not (text.isupper() and not token.doc.text.isupper())
         and text.replace("'", "").replace("’", "").replace(".", "").isalpha()
         and token.lower_.strip(".") not in NOT_NAMES
         and token.lower_ not in title_heads()

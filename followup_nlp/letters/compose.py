@@ -118,7 +118,7 @@ def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
     return kinds[idea.category]
 
 
-_LEAD_WORDS = re.compile(r"^(?:by|with|about|that|how|the fact that|when)\s+", re.I)
+_LEAD_WORDS = re.compile(r"^(?:by|with|about|the fact that)\s+", re.I)
 _CLARIFY_VERB = re.compile(
     r"^(?:explained|mentioned|talked about|covered|answered|said|described|asked about|"
     r"brought up|get to|gotten to|discussed|highlighted|emphasized|shown|shared)\s+", re.I)
@@ -144,8 +144,14 @@ def _for(remarks: tuple[Remark, ...], person: Person) -> list[Remark]:
 def liked_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
     for liked in _for(analysis.liked, person):
         clause = _clean_clause(liked.text)
-        if clause:
-            return f"I was glad that {clause} resonated with you."
+        if not clause:
+            continue
+        lead = clause.split()[0].lower()
+        if lead in {"that", "how", "when"}:
+            return f"I was glad you liked {clause}."
+        if lead not in {"my", "the", "our", "a", "an", "this", "that", "those", "these"}:
+            clause = f"my {clause}"
+        return f"I was glad you liked {clause}."
     return None
 
 
@@ -170,6 +176,7 @@ def _pick_interest(person: Person, analysis: NoteAnalysis, used: set[str]) -> In
     own = analysis.interests_of(person.name)
     if not own and len(analysis.interviewers()) == 1:
         own = [i for i in analysis.interests if i.holder is None]
+    own = sorted(own, key=lambda i: -i.score)  # the surest interest first
     fresh = [i for i in own if i.canonical not in used]
     return (fresh or own or [None])[0]
 
