@@ -50,7 +50,8 @@ TOPICS = ["the migration to the new billing system", "their Q3 hiring plan",
 def make_note(rng: random.Random, index: int) -> str:
     people = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TITLES))
               for _ in range(rng.randint(1, 3))]
-    lines = [f"Interview at {rng.choice(COMPANIES)} - note {index}, {rng.choice(['phone', 'Zoom', 'onsite'])}",
+    channel = rng.choice(["phone", "Zoom", "onsite"])
+    lines = [f"Interview at {rng.choice(COMPANIES)} - note {index}, {channel}",
              "met w/ " + ", ".join(f"{n} ({t})" for n, t in people)]
     for name, _ in people:
         lines.append(f"- {name.split()[0]}: {rng.choice(INTERESTS)}")

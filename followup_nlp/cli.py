@@ -121,11 +121,14 @@ def gifts(interests: tuple[str, ...], fmt: str) -> None:
       followup gifts "mother's award-winning pies" chess --format json
     """
     from followup_nlp.gifts import suggest
+    from followup_nlp.gifts.guard import TANGIBLE, WARNING
 
     results = []
     for interest in interests:
         if not interest.strip():
             raise FollowupError("an interest cannot be empty")
+        if match := TANGIBLE.search(interest):
+            click.echo(f"warning: {WARNING.format(item=match.group(0).lower())}", err=True)
         ranked, ideas = suggest(interest.strip())
         results.append({"interest": interest.strip(),
                         "categories": [c.to_dict() for c in ranked],

@@ -176,6 +176,13 @@ def f1_report(model: Any, examples: Sequence[Example]) -> dict[str, Any]:
     }
 
 
+def _quiet_constant_label_warning() -> None:
+    """Every example is labelled `article` (an article always fits); sklearn warns about it."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="Label .* is present in all training examples")
+
+
 def _grouped_cv_macro_f1(name: str, examples: Sequence[Example], folds: int = 5) -> float:
     import numpy as np
     from sklearn.base import clone
@@ -214,6 +221,7 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
     import skops
     import skops.io as sio
 
+    _quiet_constant_label_warning()
     data_file = data_file or data_path("interests", "labelled.csv")
     unseen_file = unseen_file or data_path("interests", "unseen_words.csv")
     out_dir = out_dir or model_path()

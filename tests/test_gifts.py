@@ -1,0 +1,103 @@
+"""Gift categories, the catalogue and the tangible-gift guard, with the real saved model."""
+
+import csv
+import zipfile
+
+import pytest
+
+from followup_nlp.errors import ModelFileError
+from followup_nlp.gifts import catalog, classifier, suggest
+from followup_nlp.gifts.guard import tangible_gift_warnings
+from followup_nlp.resources import data_path
+from followup_nlp.schema import CATEGORIES
+
+
+@pytest.mark.parametrize(("interest", "expected"), [
+    ("grandma's award-winning apple pies", "recipe"),
+    ("sourdough bread", "recipe"),
+    ("chess club", "association"),
+    ("quilting guild", "association"),
+])
+def test_classifier_ranks_the_fitting_category_high(interest, expected):
+    ranked = classifier.predict([(interest, "")])[0]
+    assert expected in [c.category for c in ranked[:3]]
+    assert sorted(c.category for c in ranked) == sorted(CATEGORIES)
+
+
+def test_a_food_interest_is_not_sent_to_an_association():
+    ranked = classifier.predict([("tacos", "he loves the tacos at the place on 5th")])[0]
+    scores = {c.category: c.score for c in ranked}
+    assert scores["recipe"] > scores["association"]
+
+
+def test_training_is_deterministic(tmp_path):
+    first = classifier.train(out_dir=tmp_path / "a")
+    second = classifier.train(out_dir=tmp_path / "b")
+    assert first["metrics"] == second["metrics"]
+    model_a = classifier.load(tmp_path / "a" / classifier.MODEL_FILE)
+    model_b = classifier.load(tmp_path / "b" / classifier.MODEL_FILE)
+    texts = [classifier.to_text(i, "") for i in ("quilting", "tacos", "Kyoto", "jazz")]
+    assert (classifier.scores(model_a, texts) == classifier.scores(model_b, texts)).all()
+
+
+def test_model_card_records_comparison_metrics_and_data_hash():
+    import json
+
+    from followup_nlp.resources import model_path
+
+    card = json.loads(model_path(classifier.CARD_FILE).read_text(encoding="utf-8"))
+    assert len(card["comparison_grouped_cv_macro_f1_on_training_split"]) >= 3
+    assert card["chosen"] in card["comparison_grouped_cv_macro_f1_on_training_split"]
+    assert card["data"]["labelled.csv"] == classifier.file_sha256(
+        data_path("interests", "labelled.csv"))
+    assert card["metrics"]["held_out"]["macro_f1"] >= 0.85
+    assert card["metrics"]["unseen_words"]["macro_f1"] >= 0.75
+
+
+def test_corrupt_or_foreign_model_files_are_refused(tmp_path):
+    corrupt = tmp_path / "corrupt.skops"
+    corrupt.write_bytes(b"not a zip at all")
+    with pytest.raises(ModelFileError):
+        classifier.load(corrupt)
+    foreign = tmp_path / "foreign.skops"
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("schema.json", '{"__class__": "Popen", "__module__": "subprocess",'
+                                        ' "__loader__": "ObjectNode", "content": {}}')
+    with pytest.raises(ModelFileError):
+        classifier.load(foreign)
+
+
+def test_catalogue_covers_150_interests_with_titled_items():
+    rows = list(csv.DictReader(data_path("gifts", "catalog.csv").open(encoding="utf-8")))
+    interests = {r["interest"] for r in rows}
+    assert len(interests) >= 150
+    for row in rows:
+        assert row["category"] in CATEGORIES and row["title"].strip()
+        if row["category"] == "book":
+            assert row["creator"].strip(), row["title"]  # every book names its author
+
+
+def test_known_interest_gets_a_real_catalogue_item():
+    _, ideas = suggest("chess", "there was a chess board by the window")
+    real = [i for i in ideas if not i.is_search]
+    assert real and all(catalog.find_interest("chess") for _ in real)
+
+
+def test_unknown_interest_gets_a_search_suggestion_not_an_invented_title():
+    _, ideas = suggest("competitive yo-yo tricks")
+    assert ideas and all(i.is_search for i in ideas)
+    assert all("yo-yo" in i.title for i in ideas)
+
+
+@pytest.mark.parametrize("text", [
+    "thinking of sending her a starbucks gift card with the note",
+    "Plan: bring a box of chocolates for the front desk",
+    "maybe mail him a bottle of wine?",
+])
+def test_guard_warns_about_tangible_gifts(text):
+    warnings = tangible_gift_warnings(text)
+    assert warnings and "information gift" in warnings[0]
+
+
+def test_guard_is_quiet_about_interests_that_are_not_gift_plans():
+    assert tangible_gift_warnings("she loves wine tasting and visits Napa every fall") == []
