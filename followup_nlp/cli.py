@@ -170,6 +170,8 @@ def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str
     from followup_nlp.report import format_letters
     from followup_nlp.safe_io import write_new_files
 
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise FollowupError(f"{out_dir}: exists and is not a folder")
     analysis = _analyze(ctx, note)
     written, plan = write_letters(analysis, sender=sender, tone=tone, templates=templates)
     if not (sender or analysis.sender):
