@@ -53,10 +53,12 @@ def analyze(text: str, *, spacy_model: str | None = None, today: date | None = N
 
 
 def write_letters(analysis: NoteAnalysis, *, sender: str | None = None, tone: str = "warm",
-                  templates: Path | None = None) -> tuple[list[Letter], FollowUpPlan]:
-    """One thank-you letter per interviewer, short thanks to helpers, and the follow-up plan."""
+                  templates: Path | None = None, check_ins: int = 0
+                  ) -> tuple[list[Letter], FollowUpPlan]:
+    """One thank-you letter per interviewer, short thanks to helpers, and the follow-up plan;
+    with `check_ins=N`, also N two-weekly check-in letters per interviewer."""
     from followup_nlp import letters
     from followup_nlp.letters.compose import LetterOptions
 
     options = LetterOptions(sender=sender or analysis.sender, tone=tone)  # type: ignore[arg-type]
-    return letters.write_letters(analysis, options, templates)
+    return letters.write_letters(analysis, options, templates, check_ins)

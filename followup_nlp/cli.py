@@ -154,10 +154,13 @@ def gifts(interests: tuple[str, ...], fmt: str) -> None:
 @click.option("--tone", type=click.Choice(["warm", "formal"]), default="warm", show_default=True)
 @click.option("--templates", type=click.Path(path_type=Path), default=None,
               help="A folder of your own Jinja2 templates (rendered in a sandbox).")
+@click.option("--check-ins", type=click.IntRange(min=0, max=6), default=0, show_default=True,
+              help="Also write this many two-weekly check-in letters per interviewer.")
 @click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
 @click.pass_context
 def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str,
-            sender: str | None, tone: str, templates: Path | None, force: bool) -> None:
+            sender: str | None, tone: str, templates: Path | None, check_ins: int,
+            force: bool) -> None:
     """Write one thank-you letter per interviewer (and short thanks to helpers).
 
     \b
@@ -173,7 +176,8 @@ def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise FollowupError(f"{out_dir}: exists and is not a folder")
     analysis = _analyze(ctx, note)
-    written, plan = write_letters(analysis, sender=sender, tone=tone, templates=templates)
+    written, plan = write_letters(analysis, sender=sender, tone=tone, templates=templates,
+                                  check_ins=check_ins)
     if not (sender or analysis.sender):
         click.echo("note: pass --sender NAME to sign the letters", err=True)
     if out_dir is None:
@@ -182,6 +186,8 @@ def letters(ctx: click.Context, note: str | None, out_dir: Path | None, fmt: str
     files = {}
     for letter in written:
         stem = "".join(ch if ch.isalnum() else "-" for ch in letter.recipient.lower()).strip("-")
+        if letter.kind == "check_in":
+            stem = f"{stem}-check-in-{letter.send_by or len(files)}"
         files[f"{stem or 'letter'}.{EXTENSIONS[fmt]}"] = format_letters([letter], None, fmt)
     for path in write_new_files(out_dir, files, force=force):
         click.echo(f"wrote {path}", err=True)

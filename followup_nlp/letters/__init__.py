@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
-from followup_nlp.letters.compose import LetterOptions, send_by, support_context, thank_you_context
-from followup_nlp.letters.plan import build_plan
+from followup_nlp.letters.compose import (
+    LetterOptions,
+    check_in_context,
+    send_by,
+    support_context,
+    thank_you_context,
+)
+from followup_nlp.letters.plan import CHECK_IN_DAYS, build_plan
 from followup_nlp.letters.render import environment, render
 from followup_nlp.schema import FollowUpPlan, Letter, NoteAnalysis, Person
 
@@ -13,7 +20,10 @@ GENERIC_INTERVIEWER = Person(name="Hiring Manager", title=None, role="interviewe
 
 
 def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
-                  templates: Path | None = None) -> tuple[list[Letter], FollowUpPlan]:
+                  templates: Path | None = None, check_ins: int = 0
+                  ) -> tuple[list[Letter], FollowUpPlan]:
+    """Thank-you letters (one per interviewer), short thanks to helpers, and, with
+    `check_ins`, that many two-weekly check-in letters per interviewer."""
     options = options or LetterOptions()
     env = environment(templates)
     letters: list[Letter] = []
@@ -35,4 +45,14 @@ def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
             subject=context["subject"], body=render(env, "support_thanks.txt.j2", context),
             send_by=send_by(analysis), kind="support_thanks",
         ))
-    return letters, build_plan(analysis)
+    start = date.fromisoformat(analysis.interview_date) if analysis.interview_date else None
+    for number in range(1, check_ins + 1):
+        when = (start + timedelta(days=CHECK_IN_DAYS * number)).isoformat() if start else None
+        for person in analysis.interviewers():
+            context = check_in_context(person, analysis, options, number)
+            letters.append(Letter(
+                recipient=person.name, role=person.role, medium=context["medium"],
+                subject=context["subject"], body=render(env, "check_in.txt.j2", context),
+                send_by=when, kind="check_in",
+            ))
+    return letters, build_plan(analysis, check_ins=max(check_ins, 3))

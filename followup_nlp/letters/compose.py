@@ -234,3 +234,42 @@ def support_context(person: Person, analysis: NoteAnalysis, options: LetterOptio
         "medium": medium,
         "subject": "Thank you" if medium == "email" else None,
     }
+
+
+def check_in_callback(interest: Interest, number: int) -> str:
+    """A second mention of the shared interest that does not repeat the thank-you note."""
+    topic = _place_of(interest) or interest.canonical
+    ideas = [g for g in interest.gift_ideas if not g.is_search]
+    if number == 1 and len(ideas) > 1:
+        idea = ideas[1]
+        detail = f" ({idea.detail.split(';')[0]})" if idea.detail and idea.category in {
+            "website", "association"} else ""
+        return f"I came across {idea.title}{detail} the other day and thought of you."
+    if _place_of(interest):
+        return f"I hope your plans for {topic} are coming along."
+    return f"I hope you've had some time for {topic} lately."
+
+
+def check_in_context(person: Person, analysis: NoteAnalysis, options: LetterOptions,
+                     number: int) -> dict[str, Any]:
+    """The `number`-th friendly check-in (1, 2, ...) after the thank-you note."""
+    interest = _pick_interest(person, analysis, set())
+    warm = options.tone == "warm"
+    opening = ("I hope the past couple of weeks have treated you well." if warm else
+               "I am writing to follow up on my interview for "
+               f"{role_phrase(analysis)}.")
+    return {
+        "greeting": greeting(person, options.tone),
+        "opening": opening,
+        "callback": check_in_callback(interest, number) if interest is not None else None,
+        "interest_line": (f"I'm still very interested in {role_phrase(analysis)}, and I'd be glad "
+                          "to answer any questions as you move toward a decision." if warm else
+                          f"I remain very interested in {role_phrase(analysis)} and would be "
+                          "pleased to provide any further information you may need."),
+        "closing": "Warm regards," if warm else "Sincerely,",
+        "sender": options.sender,
+        "medium": medium_for(person, analysis),
+        "subject": (f"Following up - {_position(analysis)}" if _position(analysis)
+                    else "Following up on my interview") if medium_for(person, analysis) == "email"
+        else None,
+    }
