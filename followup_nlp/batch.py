@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from followup_nlp.errors import FollowupError
+from followup_nlp.gifts import enrich_many
 from followup_nlp.safe_io import atomic_write, ensure_folder, inside
+from followup_nlp.schema import NoteAnalysis
 
 NOTE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MANIFEST = ".followup.json"
@@ -130,26 +132,37 @@ class _Worker:
                 results[index] = (summary_row(job.relative, "failed", None),
                                   f"{job.relative}: {exc}")
         docs = self.nlp.pipe((note.text for _, _, note, _ in todo), batch_size=CHUNK)
-        for (index, job, note, source_sha), doc in zip(todo, docs, strict=True):
+        analyses = []
+        for (_, job, note, _), doc in zip(todo, docs, strict=True):
+            analyses.append(self._analyze(job, note, doc))
+        enriched = enrich_many([a for a in analyses if a is not None])
+        for (index, job, note, source_sha), analysis in zip(todo, analyses, strict=True):
+            if analysis is None:
+                results[index] = (summary_row(job.relative, "failed", None),
+                                  f"{job.relative}: could not be analysed")
+                continue
             try:
-                results[index] = (self._finish(job, note, doc, source_sha, out_dir), None)
+                results[index] = (self._finish(job, note, enriched.pop(0), source_sha, out_dir),
+                                  None)
             except FollowupError as exc:
                 results[index] = (summary_row(job.relative, "failed", None), str(exc))
         return [r for r in results if r is not None]
 
-    def _finish(self, job: Job, note: Any, doc: Any, source_sha: str, out_dir: Path) -> dict:
+    def _analyze(self, job: Job, note: Any, doc: Any) -> NoteAnalysis | None:
         from dataclasses import replace
 
-        from followup_nlp import write_letters
         from followup_nlp.extract import analyze_doc
-        from followup_nlp.gifts import enrich
         from followup_nlp.gifts.guard import tangible_gift_warnings
+
+        analysis = analyze_doc(doc, note, self.today)
+        extra = tuple(tangible_gift_warnings(note.text))
+        return replace(analysis, warnings=analysis.warnings + extra) if extra else analysis
+
+    def _finish(self, job: Job, note: Any, analysis: NoteAnalysis, source_sha: str,
+                out_dir: Path) -> dict:
+        from followup_nlp import write_letters
         from followup_nlp.report import format_letters
 
-        analysis = enrich(analyze_doc(doc, note, self.today))
-        extra = tuple(tangible_gift_warnings(note.text))
-        if extra:
-            analysis = replace(analysis, warnings=analysis.warnings + extra)
         letters, plan = write_letters(analysis, sender=self.sender)
         data = analysis.to_dict()
         files = {

@@ -22,12 +22,19 @@ def suggest(interest: str, evidence: str = "", model: Any = None
 
 def enrich(analysis: NoteAnalysis, model: Any = None) -> NoteAnalysis:
     """Add categories and gift ideas to every interest of an analysis."""
-    if not analysis.interests:
-        return analysis
-    ranked = classifier.predict([(i.text, i.evidence) for i in analysis.interests], model)
-    interests = tuple(
-        replace(i, categories=tuple(r),
-                gift_ideas=tuple(catalog.ideas_for(label_for(i), r, [i.canonical, i.text])))
-        for i, r in zip(analysis.interests, ranked, strict=True)
-    )
-    return analysis.with_interests(interests)
+    return enrich_many([analysis], model)[0]
+
+
+def enrich_many(analyses: list[NoteAnalysis], model: Any = None) -> list[NoteAnalysis]:
+    """`enrich` for many analyses with one classifier call (batch processing)."""
+    pairs = [(i.text, i.evidence) for a in analyses for i in a.interests]
+    ranked = iter(classifier.predict(pairs, model))
+    out = []
+    for analysis in analyses:
+        interests = []
+        for interest in analysis.interests:
+            r = next(ranked)
+            ideas = catalog.ideas_for(label_for(interest), r, [interest.canonical, interest.text])
+            interests.append(replace(interest, categories=tuple(r), gift_ideas=tuple(ideas)))
+        out.append(analysis.with_interests(tuple(interests)) if interests else analysis)
+    return out

@@ -3,6 +3,7 @@ reach a letter; autoescape for HTML; a sandbox for templates a user brings with 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,10 @@ def _refuse_empty(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None) -> Environment:
-    """Our templates, or the user's folder (sandboxed) with ours as fallback."""
+    """Our templates, or the user's folder (sandboxed) with ours as fallback (built once per
+    folder: compiled templates are reused across notes)."""
     folders = [str(templates_dir())]
     cls: type[Environment] = Environment
     if user_dir is not None:
