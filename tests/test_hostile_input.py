@@ -139,3 +139,17 @@ def test_any_text_gives_contract_json_with_evidence_from_the_note(body, name):
         assert interest["text"] in normalised
     letters, _ = write_letters(analysis)
     assert all(letter.body.strip() for letter in letters)
+
+
+def test_a_note_with_no_people_still_gets_an_honest_letter_and_a_warning(runner):
+    result = runner.invoke(cli, ["letters", "-"], input="interview went ok. talked about the "
+                           "warehouse schedule and forklift certification.\n")
+    assert result.exit_code == 0, result.output
+    assert "Dear Hiring Manager," in result.stdout
+    assert "no interviewer names found" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["gifts", ""], ["gifts", "   "], ["batch", "/nonexistent/dir",
+                                                                  "--out", "/tmp/x"]])
+def test_bad_arguments_to_other_commands_are_clean_errors(runner, args):
+    _clean_error(runner.invoke(cli, args))

@@ -74,3 +74,72 @@ def test_jinja_syntax_inside_a_note_is_printed_literally():
     analysis = analyze("Met Ana Silva (CTO) at Orbit. She loves {{ 7*7 }} quilting.")
     letters, _ = write_letters(analysis)
     assert "49" not in letters[0].body
+
+
+def _sentences(body):
+    """The sentences of the letter's paragraphs (greeting, closing and signature left out)."""
+    lines = [line for line in body.strip().splitlines() if line.strip()]
+    paragraphs = " ".join(line for line in lines[1:] if not line.endswith(",")
+                          and line not in lines[-1:])
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", paragraphs) if len(s.strip()) > 20]
+
+
+def test_letters_have_no_repeated_sentence_no_third_person_and_card_length(sample_analysis,
+                                                                           two_interviewer_analysis):
+    for analysis in (sample_analysis, two_interviewer_analysis):
+        letters, _ = write_letters(analysis, sender="Sam Lee", check_ins=1)
+        for letter in letters:
+            sentences = _sentences(letter.body)
+            assert len(sentences) == len(set(sentences)), letter.body
+            # Written to the reader: no "he"/"she"/"his"/"her" about them.
+            assert not re.search(r"\b(he|she|his|her|him)\b", letter.body, re.I), letter.body
+            words = len(letter.body.split())
+            if letter.kind == "thank_you" and letter.medium == "handwritten":
+                assert 60 <= words <= 150, (words, letter.body)
+            assert words <= 180
+
+
+def test_panel_letters_differ_in_their_personal_part(sample_analysis):
+    letters, _ = write_letters(sample_analysis)
+    bodies = [x.body for x in letters if x.role == "interviewer"]
+    assert len(bodies) == 2 and bodies[0] != bodies[1]
+    first, second = (set(_sentences(b)) for b in bodies)
+    assert first - second and second - first
+
+
+def test_tone_changes_the_wording_not_only_the_greeting(sample_analysis):
+    def marcus(letters):
+        return next(x.body for x in letters if x.recipient == "Marcus Oyelaran")
+
+    warm = marcus(write_letters(sample_analysis, tone="warm")[0])
+    formal = marcus(write_letters(sample_analysis, tone="formal")[0])
+    assert formal.startswith("Dear Marcus Oyelaran,") and warm.startswith("Dear Marcus,")
+    assert len(set(_sentences(warm)) ^ set(_sentences(formal))) >= 4
+    assert "Sincerely," in formal and "Warm regards," in warm
+
+
+def test_email_letters_have_a_subject_and_cards_do_not(sample_analysis):
+    letters, _ = write_letters(sample_analysis)
+    for letter in letters:
+        assert (letter.subject is not None) == (letter.medium == "email")
+
+
+def test_check_ins_refer_to_the_interest_without_repeating_the_thank_you(sample_analysis):
+    letters, _ = write_letters(sample_analysis, check_ins=2)
+    marcus = [x for x in letters if x.recipient == "Marcus Oyelaran"]
+    thank_you, *check_ins = marcus
+    assert [x.send_by for x in check_ins] == ["2026-12-03", "2026-12-17"]
+    for check_in in check_ins:
+        assert not set(_sentences(check_in.body)) & set(_sentences(thank_you.body))
+        assert "Senior Data Analyst" in check_in.body
+
+
+def test_plan_ics_parses_as_icalendar(sample_analysis, tmp_path):
+    from icalendar import Calendar
+
+    from followup_nlp.letters.plan import build_plan, to_ics
+
+    calendar = Calendar.from_ical(to_ics(build_plan(sample_analysis)))
+    events = list(calendar.walk("VEVENT"))
+    assert events and str(events[0]["SUMMARY"]).startswith("Interview follow-up")
+    assert events[0].decoded("DTSTART").isoformat() == "2026-11-20"

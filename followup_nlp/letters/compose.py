@@ -27,7 +27,12 @@ def first_name(name: str) -> str:
     return name.split()[0]
 
 
+GENERIC_NAMES = {"Hiring Manager"}
+
+
 def greeting(person: Person, tone: Tone) -> str:
+    if person.name in GENERIC_NAMES:
+        return f"Dear {person.name},"
     return f"Dear {first_name(person.name) if tone == 'warm' else person.name},"
 
 
