@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
-from followup_nlp.extract.lexicons import title_heads
+from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import PersonMentions
 from followup_nlp.schema import Remark
 
@@ -126,12 +126,47 @@ def _stage(doc: Doc) -> str | None:
     return None
 
 
+AT_COMPANY = re.compile(r"(?:\bat|@)\s+((?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:&|of|at|the|and|"
+                        r"[A-Z][\w'’.&-]*))*)")
+NOT_COMPANY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "noon",
+                     "january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "at", "of",
+                     "and", "&", "i", "zoom", "teams", "hq", "home", "lunch", "end", "least"}
+
+
+PLACE_WORDS = {"st", "street", "ave", "avenue", "rd", "road", "blvd", "site", "office",
+               "location", "campus", "store", "branch", "lobby", "building", "plant", "floor"}
+
+
+def _clean_company(value: str) -> str | None:
+    """ "Kessler Plastics for" -> "Kessler Plastics"; None for "Zoom" or "Thursday"."""
+    words = value.split()
+    while words and words[-1].lower().strip(".,") in NOT_COMPANY_WORDS:
+        words.pop()
+    if not words or words[0].lower().strip(".,") in NOT_COMPANY_WORDS - {"the"}:
+        return None
+    if words[-1].lower().strip(".,") in PLACE_WORDS or (is_given_name(words[0]) and len(words) <= 2):
+        return None  # "at the Elm St site", "at Corwin" (a person's place), not a company
+    name = " ".join(words).strip(" .,;:")
+    if name.lower() in NOT_COMPANIES or name.lower() in title_heads() or len(name) < 2:
+        return None
+    return name
+
+
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if front.get("company"):
         return front["company"]
     labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", doc.text, re.I | re.M)
     if labelled:
         return labelled.group(1).strip()
+    head = "\n".join(doc.text.strip().splitlines()[:3])
+    for text in (head, doc.text):
+        for match in AT_COMPANY.finditer(text):
+            name = _clean_company(match.group(1))
+            if name:
+                return name
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
             and len(e.text) > 1 and e.text.lower() not in title_heads()
             and not any(t.lower_ in {"hr", "ta"} for t in e)]
@@ -155,7 +190,56 @@ POSITION_PATTERNS = [
 ]
 
 
-def _position(doc: Doc, front: dict[str, str]) -> str | None:
+HEADER_BREAKS = {"-", "—", "–", ",", "|", "(", ")", ":", "/", "@", "+", ";", "."}
+HEADER_LEADS = {"for", "re", "as", "at", "with", "w/"}
+HEADER_NOISE = {"interview", "interviews", "interveiw", "int", "notes", "note", "final", "round",
+                "first", "second", "third", "phone", "screen", "video", "call", "onsite", "on-site",
+                "entrevista", "job", "role", "position", "opening", "the", "a", "an", "my", "day",
+                "panel", "trial", "shift", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                "fri", "sat", "sun", "today", "yesterday", "am", "pm"}
+
+
+def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
+    """The job in the note's first line, where people write "Calloway Bank, FP&A Manager —
+    Teams" or "at Kessler Plastics for quality engineer": the segment holding a job-title word
+    that is nobody's own title."""
+    lines = [s for s in doc.sents][:2]
+    named = {t.i for p in people for m in p.mentions for t in m}
+    heads = title_heads()
+    for sent in lines:
+        segment: list = []
+        segments = []
+        for token in sent:
+            if token.text in HEADER_BREAKS or token.lower_ in HEADER_LEADS or token.is_space:
+                segments.append(segment)
+                segment = []
+                continue
+            segment.append(token)
+        segments.append(segment)
+        after_name = False
+        for tokens in segments:
+            if not tokens:
+                continue
+            # "Hamza Farouk, ops mgr": a title right after a name is that person's, not the job.
+            follows_name, after_name = after_name, any(t.i in named for t in tokens)
+            if follows_name or any(t.pos_ == "PRON" for t in tokens):
+                continue
+            words = [t for t in tokens if not (t.like_num or t.ent_type_ in {"DATE", "TIME"})]
+            while words and words[0].lower_ in HEADER_NOISE:
+                words.pop(0)
+            while words and words[-1].lower_ in HEADER_NOISE - {"shift"}:
+                words.pop()
+            if not words or len(words) > 6 or any(t.i in named for t in words):
+                continue
+            if any(t.ent_type_ == "ORG" for t in words) and words[-1].lower_.strip(".") not in heads:
+                continue
+            if any(t.lower_.strip(".") in heads for t in words[-2:]):
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                return doc.text[start:end]
+    return None
+
+
+def _position(doc: Doc, front: dict[str, str], people: list[PersonMentions]) -> str | None:
     if front.get("position"):
         return front["position"]
     for pattern in POSITION_PATTERNS:
@@ -164,7 +248,7 @@ def _position(doc: Doc, front: dict[str, str]) -> str | None:
             value = match.group(1).strip(" .,:;-")
             if value and value.lower() not in {"this", "that", "the", "it"}:
                 return value
-    return None
+    return _header_position(doc, people)
 
 
 def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
@@ -209,7 +293,7 @@ def _rest_after(match: re.Match[str], text: str) -> str:
 
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date) -> Facts:
-    facts = Facts(company=find_company(doc, front), position=_position(doc, front),
+    facts = Facts(company=find_company(doc, front), position=_position(doc, front, people),
                   channel=_channel(doc), stage=_stage(doc))
     interview_dates: list[date] = []
     if front.get("date"):

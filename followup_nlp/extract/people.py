@@ -56,7 +56,14 @@ ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "compan
                 "mutual", "university", "college", "school", "academy", "hospital", "clinic",
                 "foundation", "institute", "agency", "industries", "manufacturing", "motors",
                 "software", "analytics", "sons", "brothers", "bros", "trust", "fund", "realty",
-                "construction", "builders", "restaurant", "cafe", "bakery", "hotel", "network"}
+                "construction", "builders", "restaurant", "cafe", "bakery", "hotel", "network",
+                "aerospace", "plastics", "outfitters", "fulfillment", "services", "department",
+                "dept", "county", "city", "district", "schools", "bancorp", "financial",
+                "pharmacy", "drug", "drugs", "energy", "electric", "airlines",
+                "designs", "interiors", "press", "publishing",
+                "kitchen", "bistro", "grill", "inn", "resort", "alliance", "coalition",
+                "council", "association", "society", "center", "centre", "museum", "library",
+                "church", "ministries", "cooperative", "coop", "co-op", "farms", "markets"}
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
