@@ -111,9 +111,14 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
-def _object_phrase(token: Token) -> Span | None:
-    """The noun phrase (or gerund phrase) a cue word points at."""
+def _object_phrase(token: Token, office: bool = False) -> Span | None:
+    """The noun phrase (or gerund phrase) a cue word points at. An office cue's preposition
+    ("on his credenza") points at a place, not at the interest."""
     doc = token.doc
+    if not office and (token.pos_ == "ADP" or token.dep_ == "prep"):  # "obsessed with| X"
+        objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        if objects:
+            return _phrase_of(objects[0])
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "xcomp", "ccomp", "oprd", "acomp"} and child.i > token.i:
             return _phrase_of(child)
@@ -309,7 +314,8 @@ def _personal_subject(verb: Token) -> bool:
     """The verb's subject is a person other than the writer: he, she, a name, or "we both"."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in {"he", "she", "they"} or (child.pos_ == "PROPN" and child.is_title):
+            if child.lower_ in {"he", "she", "they", "hes", "shes"} or (
+                    child.pos_ == "PROPN" and child.is_title):
                 return True
             if child.lower_ == "we" and any(t.lower_ in {"both", "all"} for t in verb.children):
                 return True
@@ -378,7 +384,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             phrase = _guy_phrase(cue)
         else:
             for token in reversed(cue):
-                phrase = _object_phrase(token)
+                phrase = _object_phrase(token, office=_kind(cue) == "office")
                 if phrase is not None:
                     break
         if phrase is None and _kind(cue) == "office":
