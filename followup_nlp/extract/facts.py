@@ -281,8 +281,12 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             continue
         if chunk.root.ent_type_ in {"PERSON", "DATE", "TIME"}:
             return None
-        text = chunk.text.strip()
-        return text if len(text.split()) <= 8 else None
+        end = chunk.end
+        for child in chunk.root.rights:  # "the question about cash handling audits"
+            if child.dep_ == "prep" and child.lower_ in {"about", "on", "of", "regarding", "around"}:
+                end = max(end, child.right_edge.i + 1)
+        text = sent.doc[chunk.start : end].text.strip()
+        return text if len(text.split()) <= 10 else None
     return None
 
 

@@ -262,8 +262,9 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     for span in doc.spans.get(SPAN_KEYS["INTEREST"], []):
         if _is_work_phrase(span):
             continue
-        if span.text.lower() in ambiguous and not _cues_in(span.sent):
-            continue
+        if span.text.lower() in ambiguous and not any(
+                c.end <= span.start or c.start >= span.end for c in _cues_in(span.sent)):
+            continue  # "grilled me on detailing": an ambiguous word needs a cue of its own
         if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
             continue
         head = span.root
@@ -535,6 +536,8 @@ def _mention_span(candidate: _Candidate) -> Span:
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
     text = _second_person(span)
+    if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
+        text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
         return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
     return text

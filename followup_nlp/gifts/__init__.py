@@ -10,7 +10,15 @@ from followup_nlp.schema import CategoryScore, GiftIdea, Interest, NoteAnalysis
 
 
 def label_for(interest: Interest) -> str:
-    """The words we search the catalogue with and show in a suggestion."""
+    """The words a suggestion shows: the interest as the note put it, without the possessor
+    ("your mother's award-winning pies" -> "award-winning pies"), else the canonical name."""
+    mention = interest.mention
+    if mention and not mention.startswith("you "):
+        words = mention.split()
+        while words and (words[0] in {"your", "the", "a", "an"} or words[0].endswith(("'s", "’s"))):
+            words.pop(0)
+        if words and len(words) <= 5:
+            return " ".join(words)
     return interest.canonical or interest.text
 
 

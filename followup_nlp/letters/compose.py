@@ -94,12 +94,17 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
         return f"{lead} {mention}."
     lead = ("I especially enjoyed our conversation about" if tone == "warm"
             else "I appreciated our conversation about")
+    words = mention.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s"):
+        mention = f"the {mention}"  # a team: "the Green Bay Packers"
     return f"{lead} {mention}."
 
 
 def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
     """The information gift, worded for what it is and how it travels."""
-    topic = _place_of(interest) or interest.canonical
+    from followup_nlp.gifts import label_for
+
+    topic = _place_of(interest) or label_for(interest)
     enclosed = "I've enclosed" if medium == "handwritten" else "I've attached"
     if idea.is_search:
         # We name no title we cannot vouch for: the letter encloses something the user finds
