@@ -61,7 +61,16 @@ def write_letters(analysis: NoteAnalysis, *, sender: str | None = None, tone: st
                   templates: Path | None = None, check_ins: int = 0
                   ) -> tuple[list[Letter], FollowUpPlan]:
     """One thank-you letter per interviewer, short thanks to helpers, and the follow-up plan;
-    with `check_ins=N`, also N two-weekly check-in letters per interviewer."""
+    with `check_ins=N`, also N two-weekly check-in letters per interviewer.
+
+    >>> from followup_nlp import analyze, write_letters
+    >>> analysis = analyze("Zoom w/ Bo Li (VP Eng), 3/2. He coaches his son's hockey team.")
+    >>> letters, plan = write_letters(analysis, sender="Alex Kim", check_ins=1)
+    >>> [(x.recipient, x.kind) for x in letters]
+    [('Bo Li', 'thank_you'), ('Bo Li', 'check_in')]
+    >>> "your son's hockey team" in letters[0].body
+    True
+    """
     from followup_nlp import letters
     from followup_nlp.letters.compose import LetterOptions
 

@@ -39,17 +39,8 @@ def test_empty_binary_and_oversized_notes_are_refused_cleanly(runner, tmp_path, 
 
 
 @pytest.mark.parametrize("command", ["analyze", "letters", "plan"])
-def test_a_folder_or_unreadable_file_is_refused_cleanly(runner, tmp_path, command):
+def test_a_folder_is_refused_cleanly(runner, tmp_path, command):
     _clean_error(runner.invoke(cli, [command, str(tmp_path)]))
-    locked = tmp_path / "locked.txt"
-    locked.write_text(NOTE, encoding="utf-8")
-    locked.chmod(0)
-    try:
-        result = runner.invoke(cli, [command, str(locked)])
-        if result.exit_code != 0:  # root can read anything; otherwise it must be a clean error
-            _clean_error(result)
-    finally:
-        locked.chmod(0o600)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "latin-1", "utf-8-sig"])
@@ -153,3 +144,39 @@ def test_a_note_with_no_people_still_gets_an_honest_letter_and_a_warning(runner)
                                                                   "--out", "/tmp/x"]])
 def test_bad_arguments_to_other_commands_are_clean_errors(runner, args):
     _clean_error(runner.invoke(cli, args))
+
+
+def test_an_unreadable_file_is_a_clean_error(runner, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    real = Path.read_bytes
+
+    def unreadable(self):
+        if self == note:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    result = runner.invoke(cli, ["analyze", str(note)])
+    _clean_error(result)
+    assert "Permission denied" in result.stderr
+
+
+def test_note_text_never_reaches_the_logs(caplog):
+    import logging
+
+    secret = "Zanzibar-kite-7731"
+    with caplog.at_level(logging.DEBUG):
+        analysis = analyze(f"Met Ana Ruiz (CTO). She loves {secret} and quilting.\n")
+        write_letters(analysis)
+    assert all(secret not in record.getMessage() for record in caplog.records)
+
+
+def test_a_20_megabyte_note_is_refused_with_the_limit(runner, tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Met Ana Ruiz (CTO). She loves quilting.\n" * 500_000)
+    result = runner.invoke(cli, ["letters", str(path)])
+    _clean_error(result)
+    assert "limited to 1 MB" in result.stderr
