@@ -102,6 +102,7 @@ class NoteAnalysis:
     position: str | None = None
     interview_date: str | None = None  # ISO date of the latest interview day in the note
     interview_dates: tuple[str, ...] = ()
+    interview_time: str | None = None  # "HH:MM" of the (first) interview that day, when written
     channel: str | None = None
     stage: str | None = None
     email_used: tuple[str, ...] = ()  # people the candidate has already emailed
@@ -130,6 +131,7 @@ class NoteAnalysis:
             "position": self.position,
             "interview_date": self.interview_date,
             "interview_dates": list(self.interview_dates),
+            "interview_time": self.interview_time,
             "channel": self.channel,
             "stage": self.stage,
             "email_used": list(self.email_used),
@@ -165,6 +167,7 @@ class NoteAnalysis:
             position=data.get("position"),
             interview_date=data.get("interview_date"),
             interview_dates=tuple(data.get("interview_dates", [])),
+            interview_time=data.get("interview_time"),
             channel=data.get("channel"),
             stage=data.get("stage"),
             email_used=tuple(data.get("email_used", [])),

@@ -143,3 +143,13 @@ def test_plan_ics_parses_as_icalendar(sample_analysis, tmp_path):
     events = list(calendar.walk("VEVENT"))
     assert events and str(events[0]["SUMMARY"]).startswith("Interview follow-up")
     assert events[0].decoded("DTSTART").isoformat() == "2026-11-20"
+
+
+def test_send_by_uses_the_interview_hour_when_the_note_gives_one():
+    from followup_nlp import analyze
+    from tests.conftest import TODAY
+
+    analysis = analyze("Tues 11/17 - 10am panel w/ Gloria Estrada (Branch Ops Director). "
+                       "She rides horses on weekends.", today=TODAY)
+    letters, _ = write_letters(analysis)
+    assert letters[0].send_by == "2026-11-18T10:00"

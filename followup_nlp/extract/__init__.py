@@ -54,6 +54,7 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
         position=facts.position,
         interview_date=facts.interview_dates[-1] if facts.interview_dates else None,
         interview_dates=tuple(facts.interview_dates),
+        interview_time=facts.interview_time,
         channel=facts.channel,
         stage=facts.stage,
         email_used=tuple(facts.email_used),

@@ -59,11 +59,31 @@ NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "web
                  "ceo", "cto", "cfo", "coo", "pm", "eng", "ops", "it", "q&a", "ai", "ml"}
 
 
+TIME_OF_DAY = re.compile(r"(?<![\d/:.])(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)"
+                         r"|(?<![\d/:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", re.I)
+
+
+def find_time(text: str) -> str | None:
+    """The first clock time in a note ("10am", "2:30 pm", "14:00") as HH:MM."""
+    match = TIME_OF_DAY.search(text)
+    if not match:
+        return None
+    if match.group(3):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group(3).lower().startswith("p") else 0)
+    else:
+        hour, minute = int(match.group(4)), int(match.group(5))
+    return f"{hour:02d}:{minute:02d}"
+
+
 @dataclass
 class Facts:
     company: str | None = None
     position: str | None = None
     interview_dates: list[str] = field(default_factory=list)
+    interview_time: str | None = None
     channel: str | None = None
     stage: str | None = None
     email_used: list[str] = field(default_factory=list)
@@ -335,4 +355,6 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if named:
             last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
+    if facts.interview_dates:
+        facts.interview_time = find_time(doc.text)
     return facts

@@ -37,10 +37,12 @@ def greeting(person: Person, tone: Tone) -> str:
 
 
 def send_by(analysis: NoteAnalysis) -> str | None:
-    """The thank-you goes out within 24 hours: the day after the (latest) interview."""
+    """The thank-you goes out within 24 hours of the (latest) interview: the next day, at the
+    interview's hour when the note gives one ("2026-11-20T10:00")."""
     if not analysis.interview_date:
         return None
-    return (date.fromisoformat(analysis.interview_date) + timedelta(days=1)).isoformat()
+    day = (date.fromisoformat(analysis.interview_date) + timedelta(days=1)).isoformat()
+    return f"{day}T{analysis.interview_time}" if analysis.interview_time else day
 
 
 def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:
