@@ -117,6 +117,21 @@ def _match(preds: list[Any], golds: list[Any], same) -> list[tuple[Any, Any]]:
     return pairs
 
 
+def _count_matches(counts: Counts, errors: Errors, note: str, field_name: str,
+                   preds: list[dict[str, Any]], golds: list[dict[str, Any]], same,
+                   label: str) -> list[tuple[Any, Any]]:
+    """Match one note's predictions to its gold items, count them, and record what is left."""
+    pairs = _match(preds, golds, same)
+    counts.add(tp=len(pairs), fp=len(preds) - len(pairs), fn=len(golds) - len(pairs))
+    for p in preds:
+        if not any(p is m[0] for m in pairs):
+            errors.add(note, field_name, None, p[label])
+    for g in golds:
+        if not any(g is m[1] for m in pairs):
+            errors.add(note, field_name, g[label], None)
+    return pairs
+
+
 def load_split(split: str) -> list[tuple[str, str, dict[str, Any]]]:
     """(name, note text, gold) for every note of a split, sorted by file name."""
     folder = data_path("notes", split)
@@ -138,16 +153,8 @@ def evaluate_pairs(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) 
     notes = 0
     for name, pred, gold in pairs:
         notes += 1
-        matched = _match(pred["people"], gold["people"],
-                         lambda p, g: same_person(p["name"], g["name"]))
-        people.add(tp=len(matched), fp=len(pred["people"]) - len(matched),
-                   fn=len(gold["people"]) - len(matched))
-        for p in pred["people"]:
-            if not any(p is m[0] for m in matched):
-                errors.add(name, "people", None, p["name"])
-        for g in gold["people"]:
-            if not any(g is m[1] for m in matched):
-                errors.add(name, "people", g["name"], None)
+        matched = _count_matches(people, errors, name, "people", pred["people"], gold["people"],
+                                 lambda p, g: same_person(p["name"], g["name"]), "name")
         for p, g in matched:
             if g.get("title") and p.get("title") and same_title(p["title"], g["title"]):
                 titles.add(tp=1)
@@ -163,15 +170,8 @@ def evaluate_pairs(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) 
                 roles.right += 1
             else:
                 errors.add(name, "role", f"{g['name']}: {g['role']}", p["role"])
-        imatched = _match(pred["interests"], gold["interests"], same_interest)
-        interests.add(tp=len(imatched), fp=len(pred["interests"]) - len(imatched),
-                      fn=len(gold["interests"]) - len(imatched))
-        for p in pred["interests"]:
-            if not any(p is m[0] for m in imatched):
-                errors.add(name, "interest", None, p["text"])
-        for g in gold["interests"]:
-            if not any(g is m[1] for m in imatched):
-                errors.add(name, "interest", g["text"], None)
+        imatched = _count_matches(interests, errors, name, "interest", pred["interests"],
+                                  gold["interests"], same_interest, "text")
         for p, g in imatched:
             if g.get("holder"):
                 holders.total += 1
