@@ -337,6 +337,9 @@ def _verb_phrase(cue: Span) -> Span | None:
         return None
     if obj is None and verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS:
         return None  # "he builds", "she plays": the object is what matters, and it is missing
+    if verb.lemma_.lower() == "do" and (obj is None or obj.pos_ not in {"NOUN", "PROPN"} or any(
+            c.dep_ in {"det", "poss", "nummod"} for c in obj.children)):
+        return None  # "does yoga", "do ceramics" - but not "did the 20 min screen"
     end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
     return verb.doc[verb.i : min(end, verb.i + 6)]
 
@@ -398,8 +401,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             pass
         if not _is_plausible(phrase) or _is_work_phrase(phrase):
             continue
-        if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in phrase.ents):
-            continue
+        if phrase.root.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            continue  # "next Friday", "3 yrs" (but "restoring a 1972 VW bus" is fine)
         out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True,
                               activity=activity))
     return out
