@@ -12,33 +12,68 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from followup_nlp.extract.lexicons import LEXICON_FILES, entries
+from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
 
 SPAN_KEYS = {"INTEREST": "followup_interests", "TITLE": "followup_titles", "CUE": "followup_cues"}
 _BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
 
 
-def _anchor_words(pattern: list[dict]) -> set[str]:
-    """Words that must appear for a token pattern to match: the first and last tokens' required
-    values (a pattern whose ends are optional or open contributes the words of every token)."""
-    def words(token: dict) -> set[str] | None:
-        for key in ("LOWER", "ORTH", "TEXT"):
-            value = token.get(key)
-            if isinstance(value, str):
-                return {value.lower()}
-            if isinstance(value, dict) and "IN" in value:
-                return {v.lower() for v in value["IN"]}
-        return None
+TITLE_CONNECTORS = {"of", "for", "&", "and", "-", "/", "the", "to", "in", "at"}
 
-    required = [t for t in pattern if t.get("OP") not in {"?", "*"}]
-    for token in (required[-1:] + required[:1]) if required else []:
-        found = words(token)
-        if found is not None:
-            return found
-    out: set[str] = set()
-    for token in pattern:
-        out |= words(token) or set()
-    return out
+
+def _token_words(token: dict) -> set[str] | None:
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and "IN" in value:
+            return {v.lower() for v in value["IN"]}
+    return None
+
+
+class TitleGrammar:
+    """Job titles as runs of title words holding at least one head word ("Senior Director of
+    Product Marketing", "sr mfg eng manager", "Head of People"). Built from the same lexicon as
+    the token patterns, it finds titles in one pass over the tokens instead of running ~900 wide
+    Matcher patterns (which were the slowest part of batch processing)."""
+
+    def __init__(self, vocabulary: set[str], heads: set[str]) -> None:
+        self.vocabulary = vocabulary | heads
+        self.heads = heads
+
+    @classmethod
+    def from_patterns(cls, patterns: list[list[dict]], extra_heads: set[str]) -> TitleGrammar:
+        vocabulary: set[str] = set()
+        heads = set(extra_heads)
+        for pattern in patterns:
+            for token in pattern:
+                vocabulary |= _token_words(token) or set()
+            if pattern[-1].get("OP") is None:
+                heads |= _token_words(pattern[-1]) or set()
+            if len(pattern) > 1 and pattern[0].get("OP") is None and \
+                    (_token_words(pattern[1]) or set()) & {"of", "for"}:
+                heads |= _token_words(pattern[0]) or set()  # "head of ...", "director of ..."
+        return cls(vocabulary, heads)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(head word, start, end) of every title run."""
+        found = []
+        i = 0
+        while i < len(doc):
+            if doc[i].lower_ not in self.vocabulary or doc[i].lower_ in TITLE_CONNECTORS:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and j + 1 - i < 9 and doc[j + 1].lower_ in self.vocabulary \
+                    and "\n" not in doc[j].whitespace_:
+                j += 1
+            while j > i and doc[j].lower_ in TITLE_CONNECTORS:
+                j -= 1
+            core = [t for t in doc[i : j + 1] if t.lower_ in self.heads]
+            if core:
+                found.append((core[-1].lower_, i, j + 1))
+            i = j + 1
+        return found
 
 
 @Language.factory("followup_line_breaks")
@@ -79,8 +114,7 @@ class LexiconMatcher:
         self.tokens = Matcher(nlp.vocab, validate=True)
         # Title token patterns are many and wide; they only run on sentences holding one of the
         # words a title can end or start with (a large speed-up on long notes, same matches).
-        self.title_tokens = Matcher(nlp.vocab, validate=True)
-        self.title_triggers: set[str] = set()
+        title_patterns: list[list[dict]] = []
         for label in labels:
             strings: dict[str, list[str]] = {}
             for entry in entries(label):
@@ -93,27 +127,22 @@ class LexiconMatcher:
                 if isinstance(entry.pattern, str):
                     strings.setdefault(key, []).append(entry.pattern)
                 elif label == "TITLE":
-                    self.title_tokens.add(key, [entry.pattern])
-                    self.title_triggers |= _anchor_words(entry.pattern)
+                    title_patterns.append(entry.pattern)
                 else:
                     self.tokens.add(key, [entry.pattern])
             for key, texts in strings.items():
                 self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
-
-    def _title_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        matches = []
-        for sent in doc.sents:
-            if any(t.lower_ in self.title_triggers for t in sent):
-                matches += [(m, s + sent.start, e + sent.start)
-                            for m, s, e in self.title_tokens(sent.as_doc())]
-        return matches
+        self.titles = (TitleGrammar.from_patterns(title_patterns, set(title_heads()))
+                       if "TITLE" in labels else None)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {label: [] for label in SPAN_KEYS}
-        matches = [*self.phrases(doc), *self.tokens(doc), *self._title_matches(doc)]
-        for match_id, start, end in matches:
+        for match_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
             label, _, ident = doc.vocab.strings[match_id].partition("|")
             found[label].append(Span(doc, start, end, label=label, span_id=ident))
+        if self.titles is not None:
+            for head, start, end in self.titles(doc):
+                found["TITLE"].append(Span(doc, start, end, label="TITLE", span_id=head))
         for label, spans in found.items():
             doc.spans[SPAN_KEYS[label]] = sorted(filter_spans(spans))
         return doc
