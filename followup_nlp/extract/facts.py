@@ -310,11 +310,6 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     return None
 
 
-def _rest_after(match: re.Match[str], text: str) -> str:
-    rest = " ".join(text[match.end() :].split()).strip(" :,-–—.!")
-    return rest or " ".join(text.split())
-
-
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date) -> Facts:
     facts = Facts(company=find_company(doc, front), position=_position(doc, front, people),

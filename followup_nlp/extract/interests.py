@@ -53,8 +53,6 @@ TRAVEL_LEMMAS = {"visit", "travel", "trip", "vacation", "holiday", "honeymoon", 
                  "backpack", "cruise", "sabbatical", "bucket", "dream", "explore", "tour"}
 WORK_CUE_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
                    "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report"}
-OBJECT_DEPS = {"dobj", "pobj", "attr", "xcomp", "ccomp", "acomp", "oprd", "npadvmod", "appos",
-               "conj", "nsubj", "nsubjpass", "compound", "advcl"}
 
 
 @dataclass

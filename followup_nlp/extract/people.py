@@ -37,8 +37,6 @@ NOT_NAMES = {
 }
 STRONG_SLOTS = {"with", "w/", "met", "interviewer", "interviewers", "panel", "cc", "emailed",
                 "called", "+", "&", "and", "manager", "recruiter", "hm"}
-NAME_SLOT_BEFORE = {"with", "w/", "met", "by", "and", "&", "+", "interviewer", "interviewers",
-                    "panel", "from", "to", "cc", "thank", "thanks", "emailed", "called"}
 SLOT_NOUNS_AFTER_FROM = {"hr", "recruiting", "talent", "people", "ops", "finance", "sales",
                          "marketing", "engineering", "eng", "legal", "it", "product", "design",
                          "the", "their", "accounting", "admissions", "nursing", "facilities"}
