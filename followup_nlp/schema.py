@@ -108,6 +108,7 @@ class NoteAnalysis:
     email_used: tuple[str, ...] = ()  # people the candidate has already emailed
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
+    follow_up_with: str | None = None  # who agreed to be contacted, when the note says
     liked: tuple[Remark, ...] = ()
     clarify: tuple[Remark, ...] = ()
     sender: str | None = None
@@ -135,7 +136,8 @@ class NoteAnalysis:
             "channel": self.channel,
             "stage": self.stage,
             "email_used": list(self.email_used),
-            "follow_up": {"agreed": self.follow_up_agreed, "date": self.follow_up_date},
+            "follow_up": {"agreed": self.follow_up_agreed, "date": self.follow_up_date,
+                          "with": self.follow_up_with},
             "liked": [r.to_dict() for r in self.liked],
             "clarify": [r.to_dict() for r in self.clarify],
             "warnings": list(self.warnings),
@@ -173,6 +175,7 @@ class NoteAnalysis:
             email_used=tuple(data.get("email_used", [])),
             follow_up_agreed=bool(follow_up.get("agreed", False)),
             follow_up_date=follow_up.get("date"),
+            follow_up_with=follow_up.get("with"),
             liked=tuple(Remark(**r) for r in data.get("liked", [])),
             clarify=tuple(Remark(**r) for r in data.get("clarify", [])),
             warnings=tuple(data.get("warnings", [])),

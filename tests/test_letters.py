@@ -153,3 +153,12 @@ def test_send_by_uses_the_interview_hour_when_the_note_gives_one():
                        "She rides horses on weekends.", today=TODAY)
     letters, _ = write_letters(analysis)
     assert letters[0].send_by == "2026-11-18T10:00"
+
+
+def test_agreed_follow_up_is_planned_for_the_person_who_agreed(sample_analysis):
+    from followup_nlp.letters.plan import build_plan
+
+    steps = build_plan(sample_analysis).steps
+    agreed = [s for s in steps if s.action.startswith("follow up on the agreed date")]
+    assert [(s.date, s.recipient) for s in agreed] == [("2026-12-03", "Marcus Oyelaran")]
+    assert any(s.date == "2026-12-03" and s.recipient == "Priya Raman" for s in steps)

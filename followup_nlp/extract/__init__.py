@@ -60,6 +60,7 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
         email_used=tuple(facts.email_used),
         follow_up_agreed=facts.follow_up_agreed,
         follow_up_date=facts.follow_up_date,
+        follow_up_with=facts.follow_up_with,
         liked=tuple(facts.liked),
         clarify=tuple(facts.clarify),
         sender=sender,

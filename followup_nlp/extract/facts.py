@@ -44,6 +44,14 @@ FOLLOW_UP = re.compile(r"\b(follow(?:ing)?[- ]?up|check(?:ing)?[- ]in|reach(?:in
 AGREEMENT = re.compile(r"\b(ok|okay|fine|welcome|feel free|told me to|said to|encouraged|agreed"
                        r"|happy for me|go ahead|sure|please|invited me|said i (?:can|could|should))\b",
                        re.I)
+CONTACT = (r"(?:call(?: back)?|e-?mail|text|write|stop by|check(?:ing)? back|check(?:ing)?[- ]in"
+           r"|follow(?:ing)?[- ]?up|reach(?:ing)? out|ping|touch base|circle back"
+           r"|send (?:a |her |him |them )?(?:short )?(?:note|line|email))")
+# "ok to text Tomás Tuesday", "I could email her after that", "said call back monday"
+AGREED_CONTACT = re.compile(
+    rf"\b(?:ok(?:ay)?|fine|welcome|free|feel free|(?:i|we) (?:can|could|may)|said|says|told me"
+    rf"|encouraged me|invited me)(?: to| for me to)?(?: \w+){{0,2}}? {CONTACT}\b"
+    rf"|\b{CONTACT}\b[^.;]{{0,40}}\b(?:is|was|would be) (?:fine|ok(?:ay)?|welcome)\b", re.I)
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
@@ -89,6 +97,7 @@ class Facts:
     email_used: list[str] = field(default_factory=list)
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
+    follow_up_with: str | None = None
     liked: list[Remark] = field(default_factory=list)
     clarify: list[Remark] = field(default_factory=list)
 
@@ -327,8 +336,11 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) and not FUTURE_MARKERS.search(text):
             interview_dates.extend(dates)
-        if is_follow_up and AGREEMENT.search(text) and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
+        agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
+        if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
+            agreeing = named[0] if named else last_person
+            facts.follow_up_with = agreeing.name if agreeing else None
             if dates:
                 facts.follow_up_date = dates[-1].isoformat()
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:

@@ -26,16 +26,18 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
                 date=(start + timedelta(days=1)).isoformat() if start else None,
                 action=f"send a short thank-you ({person.role})", recipient=person.name,
             ))
+    agreed: list = []
     if analysis.follow_up_agreed and analysis.follow_up_date:
-        for person in interviewers:
+        agreed = [p for p in interviewers if p.name == analysis.follow_up_with] or interviewers
+        for person in agreed:
             steps.append(PlanStep(date=analysis.follow_up_date,
                                   action="follow up on the agreed date", recipient=person.name))
     if start is not None:
         for n in range(1, check_ins + 1):
             when = (start + timedelta(days=CHECK_IN_DAYS * n)).isoformat()
-            if analysis.follow_up_date == when:
-                continue
             for person in interviewers:
+                if when == analysis.follow_up_date and person in agreed:
+                    continue  # the agreed follow-up is that day's contact
                 steps.append(PlanStep(date=when, action="friendly check-in that refers to the "
                                       "shared interest and restates your interest in the role",
                                       recipient=person.name))
