@@ -26,8 +26,11 @@ CHANNEL_PATTERNS = {
     "video": re.compile(r"\b(zoom|teams|video|google meet|webex|skype|facetime|virtual|on camera"
                         r"|hangouts?)\b", re.I),
     "phone": re.compile(r"\b(phone|call(?:ed)?|over the phone|dialed in)\b", re.I),
-    "onsite": re.compile(r"\b(on-?site|in[- ]person|office visit|came in|their office|campus"
-                         r"|headquarters|hq|the building|tour of)\b", re.I),
+    "onsite": re.compile(r"\b(on-?site|on site|in[- ]person|office visit|came in|their office|campus"
+                         r"|headquarters|hq|the building|tour of|toured|lobby|conference room"
+                         r"|walked me|showed me around|trial shift|break room|front desk"
+                         r"|his office|her office|in his classroom|in her classroom|at the store"
+                         r"|at the site|the floor|shop floor|plant tour|site visit)\b", re.I),
 }
 STAGE_PATTERNS = [
     ("final", re.compile(r"\b(final(?: round| interview| stage)?|last round|round (?:3|three|4)"
@@ -132,19 +135,15 @@ def _sentences(doc: Doc) -> list[Span]:
     return list(doc.sents)
 
 
-def _first_match_label(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
-    """The label whose match comes last in the note (the latest interview wins)."""
-    best: tuple[int, str] | None = None
-    for label, pattern in patterns.items():
-        for match in pattern.finditer(text):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), label)
-    return best[1] if best else None
+CHANNEL_PRIORITY = ("onsite", "video", "phone")
 
 
 def _channel(doc: Doc) -> str | None:
+    """How the main interview happened. Notes that mention several (a phone screen, then an
+    on-site day) are about the later, fuller one: on-site beats video beats phone."""
     text = "\n".join(s.text for s in doc.sents if not FUTURE_MARKERS.search(s.text))
-    return _first_match_label(CHANNEL_PATTERNS, text)
+    found = {label for label, pattern in CHANNEL_PATTERNS.items() if pattern.search(text)}
+    return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
 
 def _stage(doc: Doc) -> str | None:
