@@ -58,7 +58,7 @@ AGREED_CONTACT = re.compile(
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
-EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to) e-?mail\b", re.I)
+EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to|'ll|would) e-?mail\b", re.I)
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
                    r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
 CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)|didn'?t (?:fully |really |get to )?"
@@ -279,6 +279,18 @@ def _position(doc: Doc, front: dict[str, str], people: list[PersonMentions]) -> 
     return _header_position(doc, people)
 
 
+def _nearest(sent: Span, named: list[PersonMentions], char: int) -> PersonMentions | None:
+    """The person named closest to a character offset within the sentence."""
+    best: tuple[int, PersonMentions] | None = None
+    for person in named:
+        for mention in person.mentions:
+            if sent.start <= mention.start < sent.end:
+                distance = min(abs(mention.start_char - char), abs(mention.end_char - char))
+                if best is None or distance < best[0]:
+                    best = (distance, person)
+    return best[1] if best else None
+
+
 def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
     return [p for p in people if any(sent.start <= m.start < sent.end for m in p.mentions)]
 
@@ -345,10 +357,17 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
                 count = WORDS.get(weeks.group(1).lower()) or int(weeks.group(1))
                 facts.follow_up_date = (max(interview_dates) + timedelta(weeks=count)).isoformat()
-        if EMAIL.search(text) and not EMAIL_FUTURE.search(text):
-            for person in named or ([last_person] if last_person else []):
-                if person.name not in facts.email_used:
-                    facts.email_used.append(person.name)
+        for match in EMAIL.finditer(text):
+            # Email already exchanged, not email permitted or planned: "I've emailed Derek",
+            # "we've already emailed", but not "fine to email him on March 9".
+            before = text[max(0, match.start() - 30) : match.start()]
+            past = match.group(0).lower().endswith("ed")
+            permission = is_follow_up or bool(AGREED_CONTACT.search(text))
+            if EMAIL_FUTURE.search(before + match.group(0)) or (permission and not past):
+                continue
+            person = _nearest(sent, named, sent.start_char + match.start()) or last_person
+            if person is not None and person.name not in facts.email_used:
+                facts.email_used.append(person.name)
         who = named[0].name if named else (last_person.name if last_person else None)
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
             phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
