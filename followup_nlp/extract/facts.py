@@ -183,6 +183,40 @@ def _clean_company(value: str) -> str | None:
     return name
 
 
+HEADER_SPLIT = re.compile(r"\s[-—–|]\s|[,:()|]|\s[-—–]{2}\s")
+CHANNEL_WORDS = {"zoom", "teams", "phone", "video", "onsite", "on-site", "call", "webex", "skype",
+                 "interview", "notes", "screen", "panel", "final", "round", "recap"}
+
+
+def _at_company(text: str) -> str | None:
+    for match in AT_COMPANY.finditer(text):
+        name = _clean_company(match.group(1))
+        if name:
+            return name
+    return None
+
+
+def _header_company(text: str) -> str | None:
+    """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a capitalised segment of the note's
+    first line that is neither a job title, a date, a channel nor a person."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    heads = title_heads()
+    for segment in HEADER_SPLIT.split(first):
+        words = segment.split()
+        if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+            continue
+        lower = [w.lower().strip(".,") for w in words]
+        if any(w in heads or w in CHANNEL_WORDS or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&"}
+               or any(ch.isdigit() for ch in w) for w in lower):
+            continue
+        if is_given_name(words[0]) and len(words) <= 2:
+            continue  # "Sarah Chen"
+        name = _clean_company(segment.strip())
+        if name:
+            return name
+    return None
+
+
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if front.get("company"):
         return front["company"]
@@ -190,11 +224,10 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if labelled:
         return labelled.group(1).strip()
     head = "\n".join(doc.text.strip().splitlines()[:3])
-    for text in (head, doc.text):
-        for match in AT_COMPANY.finditer(text):
-            name = _clean_company(match.group(1))
-            if name:
-                return name
+    # Where notes name the employer: "at X" near the top, the header line, then "at X" anywhere.
+    for found in (_at_company(head), _header_company(doc.text), _at_company(doc.text)):
+        if found:
+            return found
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
             and len(e.text) > 1 and e.text.lower() not in title_heads()
             and not any(t.lower_ in {"hr", "ta"} for t in e)]
