@@ -200,6 +200,8 @@ def _header_company(text: str) -> str | None:
     """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a capitalised segment of the note's
     first line that is neither a job title, a date, a channel nor a person."""
     first = next((line for line in text.splitlines() if line.strip()), "")
+    if re.search(r"[.!?]\s+\w", first):
+        return None  # a prose first line, not a header
     heads = title_heads()
     for segment in HEADER_SPLIT.split(first):
         words = segment.split()
@@ -209,8 +211,8 @@ def _header_company(text: str) -> str | None:
         if any(w in heads or w in CHANNEL_WORDS or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&"}
                or any(ch.isdigit() for ch in w) for w in lower):
             continue
-        if is_given_name(words[0]) and len(words) <= 2:
-            continue  # "Sarah Chen"
+        if any(is_given_name(w) for w in words) or words[0].lower() in {"met", "with", "call"}:
+            continue  # "Met Ana Ruiz", "Sarah Chen": people, not companies
         name = _clean_company(segment.strip())
         if name:
             return name
