@@ -11,7 +11,7 @@ from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
 from followup_nlp.extract.lexicons import is_given_name, title_heads
-from followup_nlp.extract.people import PersonMentions
+from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions
 from followup_nlp.schema import Remark
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
@@ -197,26 +197,32 @@ def _at_company(text: str) -> str | None:
 
 
 def _header_company(text: str) -> str | None:
-    """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a capitalised segment of the note's
-    first line that is neither a job title, a date, a channel nor a person."""
+    """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a segment of the note's first line
+    that is neither a job title, a date, a channel nor a person; one ending in a company word
+    ("Bennett Clinic Group", "cloudnine payments") wins over other capitalised segments."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     if re.search(r"[.!?]\s+\w", first):
         return None  # a prose first line, not a header
     heads = title_heads()
+    candidates = []
     for segment in HEADER_SPLIT.split(first):
         words = segment.split()
-        if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        if not 1 <= len(words) <= 6:
             continue
         lower = [w.lower().strip(".,") for w in words]
+        company_word = lower[-1] in ORG_SUFFIXES
+        if not (words[0][:1].isupper() or company_word):
+            continue
         if any(w in heads or w in CHANNEL_WORDS or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&"}
                or any(ch.isdigit() for ch in w) for w in lower):
             continue
-        if any(is_given_name(w) for w in words) or words[0].lower() in {"met", "with", "call"}:
+        person_like = len(words) <= 2 and is_given_name(words[0]) and not company_word
+        if person_like or lower[0] in {"met", "with", "call"}:
             continue  # "Met Ana Ruiz", "Sarah Chen": people, not companies
         name = _clean_company(segment.strip())
         if name:
-            return name
-    return None
+            candidates.append((not company_word, len(candidates), name))
+    return min(candidates)[2] if candidates else None
 
 
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
@@ -237,7 +243,9 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"at", "@", "with", "for", "from"}:
             return ent.text.strip()
-    return orgs[0].text.strip() if orgs else None
+    cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
+               and not (name.islower() and len(name) < 5)]
+    return cleaned[0] if cleaned else None
 
 
 POSITION_PATTERNS = [
