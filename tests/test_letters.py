@@ -162,3 +162,23 @@ def test_agreed_follow_up_is_planned_for_the_person_who_agreed(sample_analysis):
     agreed = [s for s in steps if s.action.startswith("follow up on the agreed date")]
     assert [(s.date, s.recipient) for s in agreed] == [("2026-12-03", "Marcus Oyelaran")]
     assert any(s.date == "2026-12-03" and s.recipient == "Priya Raman" for s in steps)
+
+
+MESSY = """zoom call today w/ kenji tanaka (eng mgr) and priya from recruiting
+kenji is obsessed w/ sourdough, showed me his starter on camera lol
+priya set it all up, emailed me the link
+he liked my migration writeup. should have explained my on-call experience better
+"""
+
+
+def test_a_messy_lowercase_note_gives_a_letter_worth_sending():
+    from followup_nlp import analyze
+
+    letters, _ = write_letters(analyze(MESSY), sender="Sam Ortiz")
+    kenji = next(x for x in letters if x.recipient == "Kenji Tanaka")
+    assert kenji.body.startswith("Dear Kenji,") and kenji.medium == "handwritten"
+    assert "our conversation about sourdough." in kenji.body  # no "about with sourdough"
+    assert "you liked my migration writeup" in kenji.body  # "he liked", after a line on Priya
+    assert "fully explained my on-call experience" in kenji.body
+    priya = next(x for x in letters if x.recipient == "Priya")
+    assert priya.role == "support" and priya.medium == "email" and priya.subject

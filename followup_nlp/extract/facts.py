@@ -359,6 +359,14 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             words.append(token.whitespace_)
         clause = "".join(words).strip()
         return clause if 2 <= len(clause.split()) <= 14 else None
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if not clause_ok and obj is not None and obj.pos_ != "PRON":
+        # "should have explained my on-call experience better" -> the whole object phrase
+        words = [t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)]
+        text = sent.doc[words[0].i : words[-1].i + 1].text.strip()
+        if 0 < len(text.split()) <= 10:
+            return text
     for chunk in sent.noun_chunks:
         if chunk.start_char < start_char or chunk.root.pos_ == "PRON":
             continue

@@ -99,6 +99,7 @@ def _trim(span: Span) -> Span:
     while start < end and (
         doc[start].pos_ in {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
         or doc[start].lower_ in THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
+        or doc[start].lower_ in SHORTHAND  # "obsessed w/ sourdough"
         or doc[start].dep_ == "poss"
         or doc[start].text in {"'s", "’s"}
     ):
@@ -529,7 +530,7 @@ def _mention_span(candidate: _Candidate) -> Span:
     if root.pos_ in {"NOUN", "PROPN"} and root.left_edge.i >= span.sent.start:
         start = min(start, root.left_edge.i)
     while start < span.start and (doc[start].pos_ in {"DET", "ADP", "PUNCT", "CCONJ"}
-                                  or doc[start].lower_ in FIRST_PERSON):
+                                  or doc[start].lower_ in FIRST_PERSON | set(SHORTHAND)):
         start += 1
     return doc[start : span.end]
 

@@ -147,14 +147,16 @@ def _clean_clause(text: str, max_words: int = 14) -> str | None:
     return text
 
 
-def _for(remarks: tuple[Remark, ...], person: Person) -> list[Remark]:
-    """Remarks by this person, else remarks not tied to anyone."""
+def _for(remarks: tuple[Remark, ...], person: Person, analysis: NoteAnalysis) -> list[Remark]:
+    """Remarks by this person, else remarks not tied to an interviewer (a note's "he liked my
+    writeup" right after a line about the recruiter is still an interviewer's remark)."""
+    interviewers = {p.name for p in analysis.interviewers()}
     own = [r for r in remarks if r.person == person.name]
-    return own or [r for r in remarks if r.person is None]
+    return own or [r for r in remarks if r.person not in interviewers]
 
 
 def liked_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
-    for liked in _for(analysis.liked, person):
+    for liked in _for(analysis.liked, person, analysis):
         clause = _clean_clause(liked.text)
         if not clause:
             continue
@@ -168,7 +170,7 @@ def liked_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
 
 
 def clarify_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
-    for item in _for(analysis.clarify, person):
+    for item in _for(analysis.clarify, person, analysis):
         clause = _clean_clause(_CLARIFY_VERB.sub("", item.text.strip()))
         if clause:
             return (f"I don't think I fully explained {clause} when we spoke, and I would welcome "
