@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,22 +30,28 @@ __all__ = ["analyze", "analyze_many", "analyze_note", "suggest_gifts", "to_frame
 __version__ = "0.1.0"
 
 
+def analysis_from_doc(doc: Any, note: Note, today: date | None = None) -> NoteAnalysis:
+    """Extraction of a parsed Doc plus the tangible-gift warnings: the one path every entry
+    point (analyze, analyze_many, batch) takes before gift ideas are added."""
+    from dataclasses import replace
+
+    from followup_nlp.extract import analyze_doc
+    from followup_nlp.gifts.guard import tangible_gift_warnings
+
+    analysis = analyze_doc(doc, note, today)
+    extra = tuple(tangible_gift_warnings(note.text))
+    return replace(analysis, warnings=analysis.warnings + extra) if extra else analysis
+
+
 def analyze_note(note: Note, *, spacy_model: str | None = None, today: date | None = None,
                  gifts: bool = True, interest_lexicon: bool = True) -> NoteAnalysis:
     """Analyze a parsed Note: people, interests (with gift ideas), topics and interview facts."""
-    from dataclasses import replace
-
     from followup_nlp import pipeline
-    from followup_nlp.extract import analyze_doc
     from followup_nlp.gifts import enrich
-    from followup_nlp.gifts.guard import tangible_gift_warnings
 
     doc = pipeline.load(spacy_model, interest_lexicon)(note.text)
-    analysis = analyze_doc(doc, note, today)
-    if gifts:
-        analysis = enrich(analysis)
-    extra = tuple(tangible_gift_warnings(note.text))
-    return replace(analysis, warnings=analysis.warnings + extra) if extra else analysis
+    analysis = analysis_from_doc(doc, note, today)
+    return enrich(analysis) if gifts else analysis
 
 
 def analyze(text: str, *, spacy_model: str | None = None, today: date | None = None,
@@ -87,15 +93,14 @@ def analyze_many(texts: Iterable[str], *, spacy_model: str | None = None,
     [1, 1]
     """
     from followup_nlp import pipeline
-    from followup_nlp.extract import analyze_doc
     from followup_nlp.gifts import enrich_many
     from followup_nlp.notes import parse_note
 
     notes = [parse_note(text) for text in texts]
     nlp = pipeline.load(spacy_model)
     docs = nlp.pipe((note.text for note in notes), batch_size=batch_size)
-    return enrich_many([analyze_doc(doc, note, today) for note, doc in zip(notes, docs,
-                                                                             strict=True)])
+    return enrich_many([analysis_from_doc(doc, note, today)
+                        for note, doc in zip(notes, docs, strict=True)])
 
 
 def suggest_gifts(interest: str, evidence: str = "") -> tuple[list[CategoryScore], list[GiftIdea]]:

@@ -109,7 +109,8 @@ class _Worker:
 
     def run(self, jobs: list[Job], out_dir: Path, force: bool) -> list[tuple[dict, str | None]]:
         """(summary row, error or None) per job, in order."""
-        from followup_nlp.notes import read_note
+        from followup_nlp import analysis_from_doc
+        from followup_nlp.notes import decode_note, parse_note
 
         results: list[tuple[dict, str | None] | None] = [None] * len(jobs)
         todo: list[tuple[int, Job, Any, str]] = []
@@ -124,7 +125,8 @@ class _Worker:
                     results[index] = (summary_row(job.relative, "skipped", done,
                                                   manifest.get("letters", 0)), None)
                     continue
-                note = read_note(job.source)
+                source = str(job.source)
+                note = parse_note(decode_note(raw, source), source)  # the bytes already read
                 todo.append((index, job, note, _sha(raw)))
             except FollowupError as exc:
                 results[index] = (summary_row(job.relative, "failed", None), str(exc))
@@ -132,34 +134,17 @@ class _Worker:
                 results[index] = (summary_row(job.relative, "failed", None),
                                   f"{job.relative}: {exc}")
         docs = self.nlp.pipe((note.text for _, _, note, _ in todo), batch_size=CHUNK)
-        analyses = []
-        for (_, job, note, _), doc in zip(todo, docs, strict=True):
-            analyses.append(self._analyze(job, note, doc))
-        enriched = enrich_many([a for a in analyses if a is not None])
-        for (index, job, note, source_sha), analysis in zip(todo, analyses, strict=True):
-            if analysis is None:
-                results[index] = (summary_row(job.relative, "failed", None),
-                                  f"{job.relative}: could not be analysed")
-                continue
+        analyses = [analysis_from_doc(doc, note, self.today)
+                    for (_, _, note, _), doc in zip(todo, docs, strict=True)]
+        for (index, job, _, source_sha), analysis in zip(todo, enrich_many(analyses),
+                                                          strict=True):
             try:
-                results[index] = (self._finish(job, note, enriched.pop(0), source_sha, out_dir),
-                                  None)
+                results[index] = (self._finish(job, analysis, source_sha, out_dir), None)
             except FollowupError as exc:
                 results[index] = (summary_row(job.relative, "failed", None), str(exc))
         return [r for r in results if r is not None]
 
-    def _analyze(self, job: Job, note: Any, doc: Any) -> NoteAnalysis | None:
-        from dataclasses import replace
-
-        from followup_nlp.extract import analyze_doc
-        from followup_nlp.gifts.guard import tangible_gift_warnings
-
-        analysis = analyze_doc(doc, note, self.today)
-        extra = tuple(tangible_gift_warnings(note.text))
-        return replace(analysis, warnings=analysis.warnings + extra) if extra else analysis
-
-    def _finish(self, job: Job, note: Any, analysis: NoteAnalysis, source_sha: str,
-                out_dir: Path) -> dict:
+    def _finish(self, job: Job, analysis: NoteAnalysis, source_sha: str, out_dir: Path) -> dict:
         from followup_nlp import write_letters
         from followup_nlp.report import format_letters
 

@@ -24,3 +24,9 @@ def test_to_frame_has_one_row_per_interest(sample_analysis, two_interviewer_anal
     assert len(frame) == len(sample_analysis.interests) + len(two_interviewer_analysis.interests)
     assert set(frame["note"]) == {"sample", "two"}
     assert frame["score_recipe"].between(0, 1).all()
+
+
+def test_every_entry_point_warns_about_a_planned_tangible_gift():
+    note = "Met Ana Ruiz (CTO). She loves quilting. Thinking of sending her a gift card.\n"
+    for analysis in (analyze(note), analyze_many([note])[0]):
+        assert any("gift card" in w for w in analysis.warnings)

@@ -27,7 +27,6 @@ MODEL_FILE = "gift_categories.skops"
 CARD_FILE = "model_card.json"
 THRESHOLD = 0.5
 HELD_OUT_SHARE = 0.2
-SEED = 13
 
 # Every type the saved pipeline may contain. Loading refuses anything else (no arbitrary code).
 TRUSTED_TYPES = [
