@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from followup_nlp.extract.anchored import AnchoredMatcher
 from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
 
 SPAN_KEYS = {"INTEREST": "followup_interests", "TITLE": "followup_titles", "CUE": "followup_cues"}
@@ -101,7 +102,8 @@ def make_lexicons(nlp: Language, name: str, labels: list[str]) -> LexiconMatcher
 
 
 class LexiconMatcher:
-    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through a Matcher.
+    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through an
+    AnchoredMatcher (a Matcher indexed by first word).
     `labels` chooses which lexicons to use (an evaluation can leave the interest list out to
     measure how extraction does on interests no list knows)."""
 
@@ -111,7 +113,7 @@ class LexiconMatcher:
             raise ValueError(f"unknown lexicon labels {sorted(unknown)}; expected some of "
                              f"{sorted(LEXICON_FILES)}")
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.tokens = AnchoredMatcher(nlp.vocab)
         # Title token patterns are many and wide; they only run on sentences holding one of the
         # words a title can end or start with (a large speed-up on long notes, same matches).
         title_patterns: list[list[dict]] = []
@@ -129,7 +131,7 @@ class LexiconMatcher:
                 elif label == "TITLE":
                     title_patterns.append(entry.pattern)
                 else:
-                    self.tokens.add(key, [entry.pattern])
+                    self.tokens.add(key, entry.pattern)
             for key, texts in strings.items():
                 self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
         self.titles = (TitleGrammar.from_patterns(title_patterns, set(title_heads()))
