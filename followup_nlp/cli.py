@@ -262,13 +262,28 @@ def batch(ctx: click.Context, notes_dir: Path, out_dir: Path, workers: int, send
 @cli.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Folder for the model and model card (default: the package's models/).")
-def train(out_dir: Path | None) -> None:
-    """Train the gift-category classifier from data/ and save it with a model card.
+@click.option("--interest-ranker", "ranker", is_flag=True,
+              help="Train the interest ranker from the annotated notes (train and dev splits) "
+                   "instead of the gift-category classifier.")
+@click.pass_context
+def train(ctx: click.Context, out_dir: Path | None, ranker: bool) -> None:
+    """Train the gift-category classifier (or the interest ranker) and save it with a model card.
 
     \b
-    Example:
+    Examples:
       followup train
+      followup train --interest-ranker
     """
+    if ranker:
+        from followup_nlp.extract.train_ranker import train as train_ranker
+
+        click.echo("training the interest ranker on the train and dev notes...", err=True)
+        card = train_ranker(out_dir, ctx.obj["spacy_model"])
+        chosen = card["cross_validation"]["chosen"]
+        click.echo(f"threshold {card['threshold']}; out-of-fold interest F1 "
+                   f"{chosen['lexicon']['f1']:.3f} (with the lexicon), "
+                   f"{chosen['no-lexicon']['f1']:.3f} (without)")
+        return
     from followup_nlp.gifts.classifier import train as train_model
 
     click.echo("training the gift-category classifier (comparing models)...", err=True)
@@ -279,8 +294,9 @@ def train(out_dir: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--split", type=click.Choice(["dev", "test", "unseen"]), default="dev",
-              show_default=True, help="Annotated notes to score (tune on dev only).")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "unseen"]), default="dev",
+              show_default=True,
+              help="Annotated notes to score (train and tune on train and dev only).")
 @click.option("--classifier", is_flag=True,
               help="Score the gift-category classifier instead (held-out and unseen-word splits).")
 @click.option("--personas", type=click.Path(exists=True, dir_okay=False, path_type=Path),

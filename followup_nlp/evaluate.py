@@ -26,7 +26,7 @@ from typing import Any
 
 from followup_nlp.resources import data_path
 
-SPLITS = ("dev", "test", "unseen")
+SPLITS = ("train", "dev", "test", "unseen")
 # Gold annotations resolve dates without a year to 2026; evaluation uses that reference year.
 REFERENCE_DAY = date(2026, 12, 31)
 STOP = {"the", "a", "an", "of", "to", "and", "her", "his", "their", "my", "in", "on", "for", "at",

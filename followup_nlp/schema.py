@@ -19,9 +19,10 @@ class Person:
     name: str
     title: str | None = None
     role: Role = "interviewer"
+    goes_by: str | None = None  # the nickname the note gives ("Chukwuemeka (Emeka) Obi")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "role": self.role}
+        return {"name": self.name, "title": self.title, "role": self.role, "goes_by": self.goes_by}
 
 
 @dataclass(frozen=True)

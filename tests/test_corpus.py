@@ -7,7 +7,7 @@ import pytest
 from followup_nlp.evaluate import SPLITS, load_split
 from followup_nlp.resources import data_path
 
-MINIMUM = {"dev": 40, "test": 25, "unseen": 15}
+MINIMUM = {"train": 50, "dev": 40, "test": 25, "unseen": 15}
 
 
 @pytest.mark.parametrize("split", SPLITS)

@@ -27,3 +27,16 @@ def test_unseen_interest_words_appear_in_no_lexicon_training_file_or_catalogue(f
             words = set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
             hits += [f"{path.name}: {w}" for w in sorted(words & unseen)]
     assert hits == []
+
+
+def test_unseen_interest_words_appear_in_no_training_note():
+    """The interest ranker learns from the notes of data/notes/train/ and dev/: none may hold an
+    unseen interest's words, or `unseen` would no longer measure interests no model has seen.
+    (Dev gold files may use generic words such as "collecting" in a canonical name.)"""
+    unseen = _unseen_words()
+    hits = []
+    for split, pattern in (("train", "*.*"), ("dev", "*.txt")):
+        for path in sorted(data_path("notes", split).glob(pattern)):
+            words = set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+            hits += [f"{split}/{path.name}: {w}" for w in sorted(words & unseen)]
+    assert hits == []

@@ -7,8 +7,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from followup_nlp.extract.facts import extract_facts, find_company
-from followup_nlp.extract.interests import extract_interests
-from followup_nlp.extract.people import extract_people
+from followup_nlp.extract.interests import HeldCandidate, extract_interests, interest_candidates
+from followup_nlp.extract.people import PersonMentions, extract_people
 from followup_nlp.extract.topics import extract_topics
 from followup_nlp.notes import Note
 from followup_nlp.schema import NoteAnalysis
@@ -27,14 +27,26 @@ def _language_warning(doc: Doc) -> str | None:
     return None
 
 
+def _people(doc: Doc, note: Note) -> tuple[str | None, list, list[PersonMentions]]:
+    """(company, people, their mentions): the writer (and each part of their name) and the
+    company are never people we met."""
+    sender = note.front_matter.get("sender")
+    company = find_company(doc, note.front_matter)
+    exclude = {name for name in (sender, company, *(sender or "").split()) if name}
+    people, mentions = extract_people(doc, exclude=exclude)
+    return company, people, mentions
+
+
+def candidate_interests(doc: Doc, note: Note) -> list[HeldCandidate]:
+    """Every candidate interest of a parsed note with its holder (to train the ranker)."""
+    return interest_candidates(doc, _people(doc, note)[2])
+
+
 def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis:
     """Everything the letters need from one parsed note."""
     today = today or date.today()
     sender = note.front_matter.get("sender")
-    company = find_company(doc, note.front_matter)
-    # The writer (and each part of their name) and the company are never people we met.
-    exclude = {name for name in (sender, company, *(sender or "").split()) if name}
-    people, mentions = extract_people(doc, exclude=exclude)
+    _, people, mentions = _people(doc, note)
     interests = extract_interests(doc, mentions, text_offset=note.offset)
     spans = [(i.start - note.offset, i.end - note.offset) for i in interests]
     topics = extract_topics(doc, spans)

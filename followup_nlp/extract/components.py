@@ -146,5 +146,10 @@ class LexiconMatcher:
             for head, start, end in self.titles(doc):
                 found["TITLE"].append(Span(doc, start, end, label="TITLE", span_id=head))
         for label, spans in found.items():
+            # Where two entries match the same words, the more specific one wins: a strong cue
+            # over a weak one ("talked about" going somewhere), a cue with a role ("plays" as a
+            # hobby verb) over a plain one. Deterministic whatever order the matchers report.
+            spans.sort(key=lambda s: (s.start, s.end, s.id_.endswith(":weak"), ":" not in s.id_,
+                                      s.id_))
             doc.spans[SPAN_KEYS[label]] = sorted(filter_spans(spans))
         return doc

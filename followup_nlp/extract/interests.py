@@ -65,6 +65,7 @@ class _Candidate:
     phrase: Span | None = None  # the wider phrase a letter quotes ("chess board"), if any
     cued: bool = False  # the object of a strong cue ("loves X", "is a big X fan")
     activity: bool = False  # the verb of a time cue ("builds sets on weekends"): less specific
+    source: str = "cue"  # which finder proposed it: lexicon, cue, place, phrase or verb
 
     def score(self) -> float:
         """How sure we are this is the interest of its sentence (one per person and sentence)."""
@@ -271,7 +272,7 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
             head = head.head
         if _writers_own(doc[head.i : head.i + 1]):
             continue
-        out.append(_Candidate(span, span.id_, "said", domains.get(span.id_)))
+        out.append(_Candidate(span, span.id_, "said", domains.get(span.id_), source="lexicon"))
     return out
 
 
@@ -448,7 +449,7 @@ def _place_candidates(doc: Doc) -> list[_Candidate]:
             continue
         cue = "aspiration" if sent_lemmas & {"want", "dream", "hope", "bucket", "someday",
                                              "plan", "wish"} else "said"
-        out.append(_Candidate(ent, f"travel to {ent.text}", cue, "travel"))
+        out.append(_Candidate(ent, f"travel to {ent.text}", cue, "travel", source="place"))
     return out
 
 
@@ -545,42 +546,118 @@ def _mention(candidate: _Candidate) -> str:
     return text
 
 
-def extract_interests(doc: Doc, people: list[PersonMentions],
-                      text_offset: int = 0) -> list[Interest]:
-    """Interests held by the people in the note (the candidate's own are left out)."""
-    candidates = _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc)
-    candidates = _prefer_lexicon_and_dedupe(candidates)
-    by_sentence_person: dict[int, PersonMentions | None] = {}
+def _phrase_candidates(doc: Doc, taken: list[_Candidate]) -> list[_Candidate]:
+    """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
+    someone we met, in a sentence about someone's life. Most are not interests; the ranker
+    (extract/ranker.py) learns from annotated notes which are. Phrases overlapping a job title
+    or a candidate from the other finders are left to those."""
+    blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
+    blocked += [(c.span.start, c.span.end) for c in taken]
+
+    def free(span: Span) -> bool:
+        return not any(start < span.end and span.start < end for start, end in blocked)
+
+    out = []
+    for sent in doc.sents:
+        if not _personal_context(sent):
+            continue
+        for chunk in sent.noun_chunks:
+            span = _trim(chunk)
+            if len(span) and span.root.pos_ != "PRON" and _is_plausible(span) \
+                    and not _is_work_phrase(span) and free(span):
+                out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIVITIES \
+                    or not _personal_subject(verb):
+                continue
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
+                       None)
+            end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
+            span = _trim(doc[verb.i : min(end, verb.i + 6)])
+            if len(span) and _is_plausible(span) and free(span):
+                out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
+                                      source="verb"))
+    return out
+
+
+@dataclass
+class HeldCandidate:
+    """A candidate interest with the person it belongs to (None: nobody we could name)."""
+
+    candidate: _Candidate
+    holder: PersonMentions | None
+    holder_in_sentence: bool
+
+
+def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCandidate]:
+    """Every candidate interest of a note with its holder; the writer's own are left out."""
+    found = _prefer_lexicon_and_dedupe(
+        _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
+    found += _phrase_candidates(doc, found)
+    last_before: dict[int, PersonMentions | None] = {}
     last: PersonMentions | None = None
     for sent in doc.sents:
         in_sent = _mentions_in(sent, people)
-        by_sentence_person[sent.start] = last
+        last_before[sent.start] = last
         if in_sent:
             last = in_sent[-1][1]
-    best: dict[tuple[int, str | None], tuple[_Candidate, PersonMentions | None]] = {}
-    for candidate in sorted(candidates, key=lambda c: c.span.start):
+    out = []
+    for candidate in sorted(found, key=lambda c: (c.span.start, c.span.end)):
         sent = candidate.span.sent
-        if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None:
+        if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None \
+                and candidate.source not in {"phrase", "verb"}:
             continue
-        holder, own = _holder(candidate, people, by_sentence_person.get(sent.start))
+        holder, own = _holder(candidate, people, last_before.get(sent.start))
         if own:
             continue
-        # People mention one interest at a time: keep the surest per person and sentence.
-        key = (sent.start, holder.name if holder else None)
-        if key not in best or candidate.score() > best[key][0].score():
-            best[key] = (candidate, holder)
+        in_sentence = any(p is holder for _, p in _mentions_in(sent, people))
+        out.append(HeldCandidate(candidate, holder, in_sentence))
+    return out
+
+
+def select(held: list[HeldCandidate], chances: list[float],
+           threshold: float) -> list[tuple[float, HeldCandidate]]:
+    """The candidates that become interests, in note order: at least `threshold` sure, the surest
+    per person and sentence (people mention one interest at a time), each interest once per
+    person."""
+    best: dict[tuple[int, str | None], tuple[float, HeldCandidate]] = {}
+    for chance, item in zip(chances, held, strict=True):
+        if chance < threshold:
+            continue
+        key = (item.candidate.span.sent.start, item.holder.name if item.holder else None)
+        if key not in best or chance > best[key][0]:
+            best[key] = (chance, item)
+    chosen, seen = [], set()
+    for chance, item in sorted(best.values(), key=lambda pair: pair[1].candidate.span.start):
+        key = (item.candidate.canonical, item.holder.name if item.holder else None)
+        if key not in seen:
+            seen.add(key)
+            chosen.append((chance, item))
+    return chosen
+
+
+def extract_interests(doc: Doc, people: list[PersonMentions],
+                      text_offset: int = 0) -> list[Interest]:
+    """Interests held by the people in the note (the candidate's own are left out)."""
+    from followup_nlp.extract import ranker
+
+    held = interest_candidates(doc, people)
+    model = ranker.load()
+    if model is None:  # no trained ranker: the finders' own ordering, broad phrases left out
+        held = [h for h in held if h.candidate.source not in {"phrase", "verb"}]
+        chances = [h.candidate.score() for h in held]
+        threshold = 0.0
+    else:
+        chances = model.probabilities([ranker.features(h) for h in held])
+        threshold = model.threshold
     interests: list[Interest] = []
-    seen: set[tuple[str, str | None]] = set()
-    for candidate, holder in sorted(best.values(), key=lambda pair: pair[0].span.start):
+    for chance, item in select(held, chances, threshold):
+        candidate = item.candidate
         sent = candidate.span.sent
         cue = candidate.cue
         if cue == "said" and not candidate.cued:
             cue = _sentence_cue(sent) or "said"
-        name = holder.name if holder else None
-        key = (candidate.canonical, name)
-        if key in seen:
-            continue
-        seen.add(key)
+        name = item.holder.name if item.holder else None
         interests.append(
             Interest(
                 text=candidate.span.text,
@@ -592,7 +669,7 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
                 start=candidate.span.start_char + text_offset,
                 end=candidate.span.end_char + text_offset,
                 mention=_mention(candidate),
-                score=candidate.score(),
+                score=round(float(chance), 4),
             )
         )
     return interests

@@ -75,6 +75,7 @@ class PersonMentions:
 
     name: str
     mentions: list[Span] = field(default_factory=list)
+    nickname: str | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -297,14 +298,45 @@ def _display(span: Span) -> str:
     return " ".join(w if not w.islower() else w[:1].upper() + w[1:] for w in words.split())
 
 
+OPEN_NICK = {"(", '"', "'", "“", "‘"}
+CLOSE_NICK = {")", '"', "'", "”", "’"}
+
+
+def _nicknamed(doc: Doc, runs: list[Span]) -> list[tuple[Span, str, str]]:
+    """ "Chukwuemeka (Emeka) Obi", 'Robert "Bobby" Tran': (the whole span, the full name, the
+    nickname). The nickname must be a known given name, so "Dallas (Texas) Branch" is not one."""
+    starts = {run.start: run for run in runs}
+    found = []
+    for run in runs:
+        k = run.end
+        if k + 3 >= len(doc) or doc[k].text not in OPEN_NICK or doc[k + 2].text not in CLOSE_NICK:
+            continue
+        nick, surname = doc[k + 1], starts.get(k + 3)
+        if surname is None or not (nick.is_title and is_given_name(nick.text)) \
+                or not surname[0].is_title or not run[0].is_title:
+            continue
+        found.append((doc[run.start : surname.end], f"{_display(run)} {_display(surname)}",
+                      nick.text))
+    return found
+
+
 def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMentions]:
-    """Name mentions in order of first appearance, merged so "Sarah" joins "Sarah Chen"."""
+    """Name mentions in order of first appearance, merged so "Sarah" joins "Sarah Chen" (and
+    "Emeka" joins "Chukwuemeka (Emeka) Obi")."""
     exclude = {e.lower() for e in (exclude or set()) if e}
     titles = _title_spans(doc)
     person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
     other_ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS_NOT_PEOPLE]
-    accepted: list[Span] = []
-    for run in _runs(doc, titles):
+    runs = _runs(doc, titles)
+    nicknamed = _nicknamed(doc, runs)
+    aliases = {}
+    for whole, full, nick in nicknamed:
+        aliases.update({_display(whole).lower(): full, nick.lower(): full,
+                        _display(whole[:1]).lower(): full})
+    accepted: list[Span] = [whole for whole, _, _ in nicknamed]
+    for run in runs:
+        if any(w.start <= run.start < w.end for w, _, _ in nicknamed):
+            continue
         span = _strip(run)
         if len(span) and _accept(span, titles, person_ents, other_ents):
             accepted.append(span)
@@ -314,15 +346,19 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
     segments = [seg for s in accepted if (seg := title_segment(s, titles)) is not None]
     accepted = [s for s in accepted
                 if not any(seg.start <= s.start < seg.end for seg in segments)]
-    known = {_display(s).lower() for s in accepted}
+    known = {aliases.get(_display(s).lower(), _display(s)).lower() for s in accepted}
     # Later bare mentions of a known name ("Sarah" after "Sarah Chen"), including lowercase ones.
-    parts = {w for name in known for w in name.split()}
+    parts = {w for name in known for w in name.split()} | {nick.lower() for _, _, nick in nicknamed}
     for token in doc:
         if token.lower_ in parts and _is_name_word(token) and not _in_span(token, titles) \
                 and not any(s.start <= token.i < s.end for s in accepted):
             accepted.append(doc[token.i : token.i + 1])
     accepted.sort(key=lambda s: s.start)
-    return _merge(accepted)
+    people = _merge(accepted, aliases)
+    nicknames = {full: nick for _, full, nick in nicknamed}
+    for person in people:
+        person.nickname = nicknames.get(person.name)
+    return people
 
 
 def _excluded(name: str, exclude: set[str]) -> bool:
@@ -333,15 +369,19 @@ def _excluded(name: str, exclude: set[str]) -> bool:
     return any(words(name) <= words(e) for e in exclude)
 
 
-def _merge(spans: list[Span]) -> list[PersonMentions]:
+def _merge(spans: list[Span], aliases: dict[str, str]) -> list[PersonMentions]:
+    """Group mentions by person; `aliases` maps a written form ("emeka") to its full name."""
     people: list[PersonMentions] = []
-    full = sorted({_display(s) for s in spans if len(s.text.split()) > 1}, key=len, reverse=True)
+    full = sorted({aliases.get(_display(s).lower(), _display(s)) for s in spans
+                   if len(s.text.split()) > 1}, key=len, reverse=True)
     for span in spans:
         name = _display(span)
         lower = name.lower()
         words = lower.split()
         matches = [f for f in full if f.lower() != lower and all(w in f.lower().split() for w in words)]
-        if len(matches) == 1 or (matches and len({m.lower() for m in matches}) == 1):
+        if lower in aliases:
+            name = aliases[lower]
+        elif len(matches) == 1 or (matches and len({m.lower() for m in matches}) == 1):
             name = matches[0]
         existing = next((p for p in people if p.name.lower() == name.lower()), None)
         if existing is None:
@@ -410,5 +450,6 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
     people = []
     for person in found:
         title = _title_for(person)
-        people.append(Person(name=person.name, title=title, role=_role_for(person, title)))
+        people.append(Person(name=person.name, title=title, role=_role_for(person, title),
+                             goes_by=person.nickname))
     return people, found

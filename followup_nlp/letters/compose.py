@@ -33,7 +33,7 @@ GENERIC_NAMES = {"Hiring Manager"}
 def greeting(person: Person, tone: Tone) -> str:
     if person.name in GENERIC_NAMES:
         return f"Dear {person.name},"
-    return f"Dear {first_name(person.name) if tone == 'warm' else person.name},"
+    return f"Dear {(person.goes_by or first_name(person.name)) if tone == 'warm' else person.name},"
 
 
 def send_by(analysis: NoteAnalysis) -> str | None:

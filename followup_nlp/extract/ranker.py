@@ -1,0 +1,193 @@
+"""Which candidate phrases are personal interests: a small trained ranker.
+
+The finders in `interests.py` propose candidates (lexicon terms, objects of cue phrases, places,
+and every noun or verb phrase of a personal sentence). Each candidate is described by features of
+its grammar and context, not by its words, so what is learned carries over to interests no list
+knows: the source that proposed it, the cue kind, part of speech and dependency of its head, the
+verb and preposition governing it, whether it is possessed by a third person or a relative, and
+whether its sentence is about work. A logistic regression trained on the annotated notes
+(`followup train --interest-ranker`, splits `train` and `dev`) gives each candidate a probability;
+the threshold was chosen by cross-validation over notes. The model is saved with skops.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from followup_nlp.errors import ModelFileError
+from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.lexicons import work_nouns
+from followup_nlp.resources import model_path
+
+if TYPE_CHECKING:
+    from followup_nlp.extract.interests import HeldCandidate
+
+MODEL_FILE = "interest_ranker.skops"
+CARD_FILE = "interest_ranker.json"
+TRUSTED_TYPES = [
+    "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "numpy.float64",
+    "numpy.dtype",
+    "builtins.float",
+]
+HOBBY_HEADS = {"team", "club", "league", "band", "trip", "game", "match", "tournament", "class",
+               "lesson", "group", "collection", "festival", "show", "concert", "gear", "practice",
+               "camp", "race", "recipe", "garden", "course", "society", "guild", "choir", "hobby",
+               "ticket", "season", "meet", "competition", "comp", "marathon", "ride", "trek"}
+GENERIC_HEADS = {"thing", "stuff", "lot", "time", "way", "bit", "work", "job", "role", "company",
+                 "people", "question", "answer", "interview", "experience", "background", "day",
+                 "week", "year", "month", "minute", "min", "hour", "office", "desk", "wall",
+                 "shelf", "window", "photo", "picture", "idea", "kind", "part", "side", "story"}
+RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
+             "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",
+             "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
+THIRD_PERSON = {"he", "she", "his", "her", "him", "they", "their", "hers", "hes", "shes"}
+FIRST_PERSON = {"i", "me", "my", "we", "our", "us", "i'm", "im"}
+WORK_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
+               "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report",
+               "process", "system", "position", "candidate", "interview", "salary", "benefit",
+               "schedule", "shift", "onboarding", "customer", "patient", "vendor", "policy"}
+
+
+def _governor(token) -> tuple[str, str]:
+    """(lemma of the nearest verb above the token, preposition on the way, if any)."""
+    prep = ""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            break
+        if head.pos_ == "ADP" and not prep:
+            prep = head.lower_
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower(), prep
+        current = head
+    return "", prep
+
+
+def _personal_governor(token) -> bool:
+    """The nearest verb above has a third-person or named subject ("she restores ...")."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"} and current.i != token.i:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and (
+                c.lower_ in THIRD_PERSON or c.pos_ == "PROPN") for c in current.children)
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def features(item: HeldCandidate) -> dict[str, float]:
+    """Grammar and context of one candidate; no feature names the candidate's own words."""
+    c = item.candidate
+    span, root = c.span, c.span.root
+    sent, doc = span.sent, span.doc
+    lemmas = {t.lemma_.lower() for t in sent}
+    governor, prep = _governor(root)
+    left = doc[max(span.start - 3, sent.start) : span.start]
+    possessors = [t for t in [*root.children, *left] if t.dep_ == "poss"]
+    cue_kinds = {cue.id_.split(":")[0] for cue in doc.spans.get(SPAN_KEYS["CUE"], [])
+                 if sent.start <= cue.start < sent.end and not cue.id_.endswith(":weak")}
+    interests_in_sent = [s for s in doc.spans.get(SPAN_KEYS["INTEREST"], [])
+                         if sent.start <= s.start < sent.end]
+    f: dict[str, float] = {
+        f"source={c.source}": 1.0,
+        f"cue={c.cue}": 1.0,
+        f"root_pos={root.pos_}": 1.0,
+        f"root_dep={root.dep_}": 1.0,
+        f"first_pos={span[0].pos_}": 1.0,
+        f"len={_bucket(len(span), (1, 2, 3, 5))}": 1.0,
+        f"gov={governor}": 1.0,
+        f"prep={prep}": 1.0,
+        f"source_gov={c.source}|{governor}": 1.0,
+        f"suffix={root.lower_[-3:]}": 1.0,
+        f"ent={root.ent_type_ or 'none'}": 1.0,
+        f"sent_len={_bucket(len(sent), (6, 12, 20, 35))}": 1.0,
+        f"holder_in_sentence={item.holder_in_sentence}": 1.0,
+        f"has_holder={item.holder is not None}": 1.0,
+    }
+    flags = {
+        "cued": c.cued,
+        "activity": c.activity,
+        "domain_known": c.domain is not None,
+        "in_lexicon": any(s.start < span.end and span.start < s.end for s in interests_in_sent),
+        "lexicon_elsewhere_in_sent": bool(interests_in_sent) and not any(
+            s.start < span.end and span.start < s.end for s in interests_in_sent),
+        "has_propn": any(t.pos_ == "PROPN" for t in span),
+        "has_number": any(t.like_num for t in span),
+        "title_case": span.text[:1].isupper() and not span[0].is_sent_start,
+        "third_person_possessor": any(t.lower_ in THIRD_PERSON for t in possessors),
+        "relative_possessor": any(t.lemma_.lower() in RELATIVES for t in [*possessors, *left]),
+        "first_person_possessor": any(t.lower_ in FIRST_PERSON for t in possessors),
+        "root_work_noun": root.lemma_.lower() in work_nouns() or root.lower_ in work_nouns(),
+        "sent_about_work": bool(lemmas & WORK_LEMMAS),
+        "sent_work_nouns": sum(t.lemma_.lower() in work_nouns() for t in sent) > 1,
+        "sent_has_third_person": any(t.lower_ in THIRD_PERSON for t in sent),
+        "sent_first_person_subject": any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON
+                                         for t in sent),
+        "sent_has_relative": bool(lemmas & RELATIVES),
+        "sent_has_question": "?" in sent.text or bool(lemmas & {"ask", "question"}),
+        "in_parentheses": any(t.text == "(" for t in doc[max(span.start - 3, 0) : span.start]),
+        "starts_line": span.start == sent.start or (doc[span.start - 1].is_punct and
+        doc[span.start - 1].i == sent.start),
+        "after_colon": any(t.text in {":", "-", "–", "—"} for t in left),
+        "sentence_root": root.head.i == root.i,
+        "plural": root.tag_ in {"NNS", "NNPS"},
+        "gerund": root.tag_ == "VBG" or span[0].tag_ == "VBG",
+        "personal_governor": _personal_governor(root),
+        "has_compound": any(t.dep_ == "compound" for t in root.children),
+        "hobby_head": root.lemma_.lower() in HOBBY_HEADS,
+        "generic_head": root.lemma_.lower() in GENERIC_HEADS,
+    }
+    f.update({name: 1.0 for name, on in flags.items() if on})
+    f.update({f"sent_cue={kind}": 1.0 for kind in cue_kinds})
+    return f
+
+
+@dataclass(frozen=True)
+class Ranker:
+    pipeline: Any
+    threshold: float
+
+    def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
+        if not rows:
+            return []
+        return [float(p) for p in self.pipeline.predict_proba(rows)[:, 1]]
+
+
+@lru_cache(maxsize=1)
+def load(folder: Path | None = None) -> Ranker | None:
+    """The saved ranker, or None when it has not been trained (the finders' own order is used)."""
+    import skops.io as sio
+
+    path = (folder / MODEL_FILE) if folder else model_path(MODEL_FILE)
+    card_path = (folder / CARD_FILE) if folder else model_path(CARD_FILE)
+    if not path.exists():
+        return None
+    try:
+        untrusted = set(sio.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
+        if untrusted:
+            raise ModelFileError(f"{path.name} contains types we do not trust: "
+                                 f"{', '.join(sorted(untrusted))}")
+        pipeline = sio.load(path, trusted=TRUSTED_TYPES)
+        threshold = float(json.loads(card_path.read_text(encoding="utf-8"))["threshold"])
+    except ModelFileError:
+        raise
+    except Exception as exc:  # skops and json raise several types for a damaged file
+        raise ModelFileError(f"{path.name} could not be loaded ({exc}); run "
+                             f"`followup train --interest-ranker`") from exc
+    return Ranker(pipeline, threshold)
