@@ -28,6 +28,7 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
     `interest_lexicon=False` leaves the interest word list out (for ablation studies)."""
     # Importing registers our factories; it must happen before a pipeline uses them.
     from followup_nlp.extract import components  # noqa: F401
+    from followup_nlp.extract.attribute_rules import speed_up_attribute_ruler
 
     resolved = model_name(name)
     try:
@@ -42,6 +43,7 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
         nlp.add_pipe("followup_line_breaks", before="parser")
     else:
         nlp.add_pipe("followup_line_breaks", first=True)
+    speed_up_attribute_ruler(nlp)
     labels = ["INTEREST", "TITLE", "CUE"] if interest_lexicon else ["TITLE", "CUE"]
     nlp.add_pipe("followup_lexicons", last=True, config={"labels": labels})
     return nlp
