@@ -615,20 +615,29 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     return out
 
 
-def select(held: list[HeldCandidate], chances: list[float],
-           threshold: float) -> list[tuple[float, HeldCandidate]]:
+def select(held: list[HeldCandidate], chances: list[float], threshold: float,
+           second: float = 1.01) -> list[tuple[float, HeldCandidate]]:
     """The candidates that become interests, in note order: at least `threshold` sure, the surest
-    per person and sentence (people mention one interest at a time), each interest once per
-    person."""
-    best: dict[tuple[int, str | None], tuple[float, HeldCandidate]] = {}
+    per person and sentence (people mostly mention one interest at a time; a second one that does
+    not overlap it needs `second`), each interest once per person."""
+    groups: dict[tuple[int, str | None], list[tuple[float, HeldCandidate]]] = {}
     for chance, item in zip(chances, held, strict=True):
-        if chance < threshold:
-            continue
-        key = (item.candidate.span.sent.start, item.holder.name if item.holder else None)
-        if key not in best or chance > best[key][0]:
-            best[key] = (chance, item)
+        if chance >= threshold:
+            key = (item.candidate.span.sent.start, item.holder.name if item.holder else None)
+            groups.setdefault(key, []).append((chance, item))
+    kept: list[tuple[float, HeldCandidate]] = []
+    for group in groups.values():
+        group.sort(key=lambda pair: -pair[0])
+        taken = [group[0]]
+        for chance, item in group[1:]:
+            span = item.candidate.span
+            if chance >= second and not any(t.candidate.span.start < span.end
+                                            and span.start < t.candidate.span.end
+                                            for _, t in taken):
+                taken.append((chance, item))
+        kept += taken
     chosen, seen = [], set()
-    for chance, item in sorted(best.values(), key=lambda pair: pair[1].candidate.span.start):
+    for chance, item in sorted(kept, key=lambda pair: pair[1].candidate.span.start):
         key = (item.candidate.canonical, item.holder.name if item.holder else None)
         if key not in seen:
             seen.add(key)
@@ -646,12 +655,12 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
     if model is None:  # no trained ranker: the finders' own ordering, broad phrases left out
         held = [h for h in held if h.candidate.source not in {"phrase", "verb"}]
         chances = [h.candidate.score() for h in held]
-        threshold = 0.0
+        threshold, second = 0.0, float("inf")
     else:
         chances = model.probabilities([ranker.features(h) for h in held])
-        threshold = model.threshold
+        threshold, second = model.threshold, model.second
     interests: list[Interest] = []
-    for chance, item in select(held, chances, threshold):
+    for chance, item in select(held, chances, threshold, second):
         candidate = item.candidate
         sent = candidate.span.sent
         cue = candidate.cue

@@ -114,7 +114,6 @@ def features(item: HeldCandidate) -> dict[str, float]:
         f"gov={governor}": 1.0,
         f"prep={prep}": 1.0,
         f"source_gov={c.source}|{governor}": 1.0,
-        f"suffix={root.lower_[-3:]}": 1.0,
         f"ent={root.ent_type_ or 'none'}": 1.0,
         f"sent_len={_bucket(len(sent), (6, 12, 20, 35))}": 1.0,
         f"holder_in_sentence={item.holder_in_sentence}": 1.0,
@@ -162,6 +161,7 @@ def features(item: HeldCandidate) -> dict[str, float]:
 class Ranker:
     pipeline: Any
     threshold: float
+    second: float  # a second interest of one person in one sentence needs this much
 
     def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
         if not rows:
@@ -184,10 +184,11 @@ def load(folder: Path | None = None) -> Ranker | None:
             raise ModelFileError(f"{path.name} contains types we do not trust: "
                                  f"{', '.join(sorted(untrusted))}")
         pipeline = sio.load(path, trusted=TRUSTED_TYPES)
-        threshold = float(json.loads(card_path.read_text(encoding="utf-8"))["threshold"])
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        threshold, second = float(card["threshold"]), float(card["second"])
     except ModelFileError:
         raise
     except Exception as exc:  # skops and json raise several types for a damaged file
         raise ModelFileError(f"{path.name} could not be loaded ({exc}); run "
                              f"`followup train --interest-ranker`") from exc
-    return Ranker(pipeline, threshold)
+    return Ranker(pipeline, threshold, second)

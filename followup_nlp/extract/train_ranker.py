@@ -26,7 +26,7 @@ from followup_nlp.resources import model_path
 
 TRAINING_SPLITS = ("train", "dev")
 FOLDS = 5
-C = 0.5
+C = 0.1
 
 
 @dataclass
@@ -85,12 +85,12 @@ def new_pipeline() -> Any:
 
 
 def _selection_f1(notes: list[NoteCandidates], chances: list[list[float]],
-                  threshold: float) -> dict[str, float]:
+                  threshold: float, second: float = 1.01) -> dict[str, float]:
     from followup_nlp.evaluate import _match
 
     tp = fp = fn = 0
     for note, note_chances in zip(notes, chances, strict=True):
-        chosen = select(note.held, note_chances, threshold)
+        chosen = select(note.held, note_chances, threshold, second)
         predicted = [{"text": item.candidate.span.text, "canonical": item.candidate.canonical}
                      for _, item in chosen]
         pairs = _match(predicted, note.gold, same_interest)
@@ -131,15 +131,17 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
 
     notes = labelled_notes(spacy_model=spacy_model)
     chances = out_of_fold(notes)
-    thresholds = [round(0.05 * k, 2) for k in range(2, 19)]
+    settings = [(round(0.05 * k, 2), second) for k in range(2, 19)
+                for second in (0.6, 0.7, 0.8, 0.9, 1.01) if second > 0.05 * k]
     sweep = {}
     for variant in ("lexicon", "no-lexicon"):
         part = [i for i, n in enumerate(notes) if n.variant == variant]
-        sweep[variant] = {t: _selection_f1([notes[i] for i in part], [chances[i] for i in part], t)
-                          for t in thresholds}
+        sweep[variant] = {s: _selection_f1([notes[i] for i in part], [chances[i] for i in part],
+                                           *s) for s in settings}
     # The same weight for notes whose interests a list knows and for those it does not.
-    threshold = max(thresholds, key=lambda t: (
-        sweep["lexicon"][t]["f1"] + sweep["no-lexicon"][t]["f1"], -abs(t - 0.5)))
+    chosen = max(settings, key=lambda s: (
+        sweep["lexicon"][s]["f1"] + sweep["no-lexicon"][s]["f1"], s[1], -abs(s[0] - 0.5)))
+    threshold, second = chosen
     rows = [features(h) for n in notes for h in n.held]
     labels = [y for n in notes for y in n.labels]
     model = new_pipeline().fit(rows, labels)
@@ -154,13 +156,15 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
         "task": "binary: is this candidate phrase a personal interest of someone the writer met",
         "estimator": f"DictVectorizer + LogisticRegression(C={C})",
         "threshold": threshold,
+        "second": second,
         "training": {"splits": list(TRAINING_SPLITS), "notes": len(notes) // 2,
                      "readings": "each note with and without the interest lexicon",
                      "candidates": len(rows), "positives": sum(labels)},
         "cross_validation": {"folds": FOLDS, "grouped_by": "note",
-                             "interest_f1_by_threshold": {
-                                 v: {str(t): s for t, s in by.items()} for v, by in sweep.items()},
-                             "chosen": {v: by[threshold] for v, by in sweep.items()}},
+                             "interest_f1_by_threshold_and_second": {
+                                 v: {f"{t}/{s2}": f for (t, s2), f in by.items()}
+                                 for v, by in sweep.items()},
+                             "chosen": {v: by[chosen] for v, by in sweep.items()}},
         "strongest_features": {k: round(float(weights[k]), 3) for k in strongest},
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "skops": skops.__version__},
