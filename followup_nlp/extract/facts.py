@@ -169,7 +169,17 @@ PLACE_WORDS = {"st", "street", "ave", "avenue", "rd", "road", "blvd", "site", "o
 
 
 def _clean_company(value: str) -> str | None:
-    """ "Kessler Plastics for" -> "Kessler Plastics"; None for "Zoom" or "Thursday"."""
+    """ "Kessler Plastics for" -> "Kessler Plastics"; None for "Zoom" or "Thursday"; a job title
+    glued on by a comma and an unclosed parenthesis are dropped ("Community Health Worker, Unity
+    Health Collective (" -> "Unity Health Collective")."""
+    value = re.sub(r"\s*\([^)]*$", "", value)
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if len(parts) > 1:
+        heads = title_heads()
+        parts = [part for part in parts
+                 if not any(w.lower().strip(".") in heads for w in part.split())] or parts
+        value = next((part for part in parts if part.split()[-1].lower().strip(".") in ORG_SUFFIXES),
+                     parts[-1])
     words = value.split()
     while words and words[-1].lower().strip(".,") in NOT_COMPANY_WORDS:
         words.pop()

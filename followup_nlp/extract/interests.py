@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS
-from followup_nlp.extract.lexicons import interest_domains, needs_cue_forms, work_nouns
+from followup_nlp.extract.lexicons import (
+    interest_domains,
+    is_given_name,
+    needs_cue_forms,
+    work_nouns,
+)
 from followup_nlp.extract.people import PersonMentions
 from followup_nlp.schema import Interest
 
@@ -530,6 +535,13 @@ def _mention_span(candidate: _Candidate) -> Span:
     start = span.start
     if root.pos_ in {"NOUN", "PROPN"} and root.left_edge.i >= span.sent.start:
         start = min(start, root.left_edge.i)
+        # A misparse can hang a whole clause on the noun ("Paul fosters kittens"): never reach
+        # back past a verb or a person's name.
+        stops = [t.i for t in doc[start : span.start]
+                 if t.pos_ in {"VERB", "AUX"} or t.ent_type_ == "PERSON"
+                 or (t.pos_ == "PROPN" and is_given_name(t.text))]
+        if stops:
+            start = stops[-1] + 1
     while start < span.start and (doc[start].pos_ in {"DET", "ADP", "PUNCT", "CCONJ"}
                                   or doc[start].lower_ in FIRST_PERSON | set(SHORTHAND)):
         start += 1
@@ -546,13 +558,23 @@ def _mention(candidate: _Candidate) -> str:
     return text
 
 
-def _phrase_candidates(doc: Doc, taken: list[_Candidate]) -> list[_Candidate]:
+def _without_people(span: Span, names: set[int]) -> Span:
+    """Drop the name a misparse glued to a phrase ("Paul fosters kittens" read as one noun)."""
+    start = span.start
+    while start < span.end and (start in names or span.doc[start].text in {"'s", "’s"}):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _phrase_candidates(doc: Doc, taken: list[_Candidate],
+                       people: list[PersonMentions]) -> list[_Candidate]:
     """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
     someone we met, in a sentence about someone's life. Most are not interests; the ranker
     (extract/ranker.py) learns from annotated notes which are. Phrases overlapping a job title
     or a candidate from the other finders are left to those."""
     blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
     blocked += [(c.span.start, c.span.end) for c in taken]
+    names = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
 
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)
@@ -562,7 +584,9 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate]) -> list[_Candidate]:
         if not _personal_context(sent):
             continue
         for chunk in sent.noun_chunks:
-            span = _trim(chunk)
+            span = _trim(_without_people(chunk, names))
+            if any(i in names for i in range(span.start, span.end)):
+                continue
             if len(span) and span.root.pos_ != "PRON" and _is_plausible(span) \
                     and not _is_work_phrase(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
@@ -593,7 +617,7 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     """Every candidate interest of a note with its holder; the writer's own are left out."""
     found = _prefer_lexicon_and_dedupe(
         _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
-    found += _phrase_candidates(doc, found)
+    found += _phrase_candidates(doc, found, people)
     last_before: dict[int, PersonMentions | None] = {}
     last: PersonMentions | None = None
     for sent in doc.sents:
