@@ -4,16 +4,20 @@ Streaming: notes are read in chunks and parsed with `nlp.pipe`; with several wor
 handles whole chunks (parse, extract, classify, write), so memory stays flat and the work scales.
 Resumable and safe: a note whose source is unchanged since its last run is skipped; a file the
 user edited since we wrote it is never overwritten; every write is atomic and stays inside OUT_DIR.
+What was written is kept in one journal, OUT_DIR/.followup-journal.jsonl, kept by the main process
+(workers only read notes and write their own note's files).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,8 +28,11 @@ from followup_nlp.safe_io import atomic_write, ensure_folder, inside
 from followup_nlp.schema import NoteAnalysis
 
 NOTE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-MANIFEST = ".followup.json"
+JOURNAL = ".followup-journal.jsonl"
+LEGACY_MANIFEST = ".followup.json"  # per-folder record of versions before the journal
 CHUNK = 32
+# Per note: summary row, error message or None, journal entry (None when nothing was written).
+Result = tuple[dict[str, Any], str | None, dict[str, Any] | None]
 SUMMARY_COLUMNS = ["file", "status", "company", "position", "people", "interests", "categories",
                    "letters", "warnings"]
 
@@ -35,6 +42,7 @@ class Job:
     source: Path  # the note file
     relative: str  # its path under NOTES_DIR, as shown in the tables
     folder: str  # its output folder name under OUT_DIR
+    previous: dict[str, Any] | None = None  # what the last run wrote there (journal entry)
 
 
 def find_notes(notes_dir: Path, skip: Path | None = None) -> list[Path]:
@@ -72,11 +80,66 @@ def _sha(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(folder: Path) -> dict[str, Any]:
-    try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+class Journal:
+    """What batch wrote in OUT_DIR, per note folder: the source's hash, each file's hash and the
+    letter count. The main process appends one JSON line per note after each chunk (a line cut
+    off by an interrupted run is ignored: its note is simply done again) and rewrites the journal
+    compactly, atomically, at the end of a run."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / JOURNAL
+        self.entries: dict[str, dict[str, Any]] = {}
+        self._pending: list[dict[str, Any]] = []
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            self._read_legacy_manifests(out_dir)
+            return
+        except (OSError, ValueError) as exc:
+            raise FollowupError(f"{self.path}: cannot read the batch journal ({exc})") from exc
+        damaged = False
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                damaged = True
+                continue
+            if isinstance(entry, dict) and isinstance(entry.get("folder"), str):
+                self.entries[entry["folder"]] = entry
+        if damaged:  # so that lines appended later do not run on from a cut-off one
+            self.compact()
+
+    def _read_legacy_manifests(self, out_dir: Path) -> None:
+        """An OUT_DIR written before the journal existed: take over its per-folder records."""
+        try:
+            folders = [p for p in out_dir.iterdir() if p.is_dir()]
+        except OSError:
+            return
+        for folder in folders:
+            try:
+                entry = json.loads((folder / LEGACY_MANIFEST).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(entry, dict):
+                self.entries[folder.name] = {**entry, "folder": folder.name}
+
+    def record(self, entry: dict[str, Any]) -> None:
+        self.entries[entry["folder"]] = entry
+        self._pending.append(entry)
+
+    def flush(self) -> None:
+        """Append what was recorded since the last flush."""
+        if not self._pending:
+            return
+        lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self._pending)
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(lines)
+        self._pending.clear()
+
+    def compact(self) -> None:
+        self._pending.clear()
+        atomic_write(self.path, "".join(json.dumps(e, ensure_ascii=False) + "\n"
+                                        for e in self.entries.values()))
 
 
 def summary_row(relative: str, status: str, analysis: dict[str, Any] | None,
@@ -107,44 +170,45 @@ class _Worker:
         self.sender = sender
         self.today = today
 
-    def run(self, jobs: list[Job], out_dir: Path, force: bool) -> list[tuple[dict, str | None]]:
-        """(summary row, error or None) per job, in order."""
+    def run(self, jobs: list[Job], out_dir: Path, force: bool) -> list[Result]:
+        """(summary row, error or None, journal entry or None) per job, in order."""
         from followup_nlp import analysis_from_doc
         from followup_nlp.notes import decode_note, parse_note
 
-        results: list[tuple[dict, str | None] | None] = [None] * len(jobs)
+        results: list[Result | None] = [None] * len(jobs)
         todo: list[tuple[int, Job, Any, str]] = []
         for index, job in enumerate(jobs):
             try:
                 raw = job.source.read_bytes()
+                source_sha = _sha(raw)
+                previous = job.previous or {}
                 folder = out_dir / job.folder
-                manifest = _read_manifest(folder)
-                if not force and manifest.get("source_sha256") == _sha(raw) \
-                        and (folder / "analysis.json").exists():
-                    done = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
-                    results[index] = (summary_row(job.relative, "skipped", done,
-                                                  manifest.get("letters", 0)), None)
-                    continue
+                if not force and previous.get("source_sha256") == source_sha:
+                    done = _read_analysis(folder)
+                    if done is not None:
+                        results[index] = (summary_row(job.relative, "skipped", done,
+                                                      previous.get("letters", 0)), None, None)
+                        continue
                 source = str(job.source)
                 note = parse_note(decode_note(raw, source), source)  # the bytes already read
-                todo.append((index, job, note, _sha(raw)))
+                todo.append((index, job, note, source_sha))
             except FollowupError as exc:
-                results[index] = (summary_row(job.relative, "failed", None), str(exc))
+                results[index] = (summary_row(job.relative, "failed", None), str(exc), None)
             except (OSError, ValueError) as exc:
                 results[index] = (summary_row(job.relative, "failed", None),
-                                  f"{job.relative}: {exc}")
+                                  f"{job.relative}: {exc}", None)
         docs = self.nlp.pipe((note.text for _, _, note, _ in todo), batch_size=CHUNK)
         analyses = [analysis_from_doc(doc, note, self.today)
                     for (_, _, note, _), doc in zip(todo, docs, strict=True)]
         for (index, job, _, source_sha), analysis in zip(todo, enrich_many(analyses),
                                                           strict=True):
             try:
-                results[index] = (self._finish(job, analysis, source_sha, out_dir), None)
+                results[index] = self._finish(job, analysis, source_sha, out_dir)
             except FollowupError as exc:
-                results[index] = (summary_row(job.relative, "failed", None), str(exc))
+                results[index] = (summary_row(job.relative, "failed", None), str(exc), None)
         return [r for r in results if r is not None]
 
-    def _finish(self, job: Job, analysis: NoteAnalysis, source_sha: str, out_dir: Path) -> dict:
+    def _finish(self, job: Job, analysis: NoteAnalysis, source_sha: str, out_dir: Path) -> Result:
         from followup_nlp import write_letters
         from followup_nlp.report import format_letters
 
@@ -155,35 +219,72 @@ class _Worker:
             "letters.txt": format_letters(letters, plan, "text"),
             "letters.json": format_letters(letters, plan, "json"),
         }
-        kept = write_outputs(out_dir / job.folder, files, source_sha, len(letters))
+        previous = (job.previous or {}).get("files", {})
+        written, kept = write_outputs(out_dir / job.folder, files, previous)
         if kept:
             data["warnings"] = [*data["warnings"],
                                 f"kept your edited {', '.join(kept)} (not overwritten)"]
-        return summary_row(job.relative, "done", data, len(letters))
+        entry = {"folder": job.folder, "source_sha256": source_sha, "files": written,
+                 "letters": len(letters)}
+        return summary_row(job.relative, "done", data, len(letters)), None, entry
 
 
-def write_outputs(folder: Path, files: dict[str, str], source_sha: str, letters: int) -> list[str]:
-    """Write a note's outputs atomically; files edited since our last write are kept. Returns
-    the names of the files kept."""
+def _read_analysis(folder: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _existing(target: Path) -> tuple[Path, bytes | None]:
+    """Where to write `target` and the bytes already there (None if nothing). A link is
+    followed only if it stays inside its folder; one lstat in the usual case (no link)."""
+    try:
+        is_link = stat.S_ISLNK(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        return target, None
+    except OSError as exc:
+        raise FollowupError(f"{target}: cannot check ({exc.strerror})") from exc
+    if is_link:
+        target = inside(target.parent, target.name)
+    try:
+        return target, target.read_bytes()
+    except FileNotFoundError:
+        return target, None
+    except OSError as exc:
+        raise FollowupError(f"{target}: cannot read ({exc.strerror})") from exc
+
+
+def _is_plain_name(name: str) -> bool:
+    """A single path component that stays where it is put (no separator, not . or ..)."""
+    return name not in ("", ".", "..") and "/" not in name and \
+        not (os.altsep and os.altsep in name) and os.sep not in name
+
+
+def write_outputs(folder: Path, files: dict[str, str], previous: dict[str, str]
+                  ) -> tuple[dict[str, str], list[str]]:
+    """Write a note's outputs atomically into `folder` (a name `plan_jobs` made safe); a file
+    edited since our last write (`previous`: name -> hash we wrote) is kept. Returns the hashes
+    of our files (for the journal) and the names of the files kept."""
     ensure_folder(folder)
-    manifest = _read_manifest(folder)
-    written = dict(manifest.get("files", {}))
+    written = dict(previous)
     kept = []
     for name, text in files.items():
-        target = inside(folder, name)
-        if target.exists():
-            current = _sha(target.read_bytes())
-            if name in written and current != written[name]:
+        if not _is_plain_name(name):
+            raise FollowupError(f"{name!r}: would be written outside {folder}")
+        target, current = _existing(folder / name)
+        ours = _sha(text)
+        if current is not None:
+            current_sha = _sha(current)
+            if name in previous and current_sha != previous[name]:
                 kept.append(name)
                 continue
-            if name not in written and current != _sha(text):
+            if name not in previous and current_sha != ours:
                 kept.append(name)  # a file we did not write: never ours to replace
                 continue
         atomic_write(target, text)
-        written[name] = _sha(text)
-    atomic_write(folder / MANIFEST, json.dumps(
-        {"source_sha256": source_sha, "files": written, "letters": letters}, indent=2) + "\n")
-    return kept
+        written[name] = ours
+    return written, kept
 
 
 _WORKER: _Worker | None = None
@@ -194,7 +295,7 @@ def _init_worker(spacy_model: str | None, sender: str | None, today: date | None
     _WORKER = _Worker(spacy_model, sender, today)
 
 
-def _run_chunk(jobs: list[Job], out_dir: Path, force: bool) -> list[tuple[dict, str | None]]:
+def _run_chunk(jobs: list[Job], out_dir: Path, force: bool) -> list[Result]:
     assert _WORKER is not None
     return _WORKER.run(jobs, out_dir, force)
 
@@ -205,7 +306,7 @@ def _chunks(jobs: list[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _results(jobs: list[Job], out_dir: Path, workers: int, force: bool, spacy_model: str | None,
-             sender: str | None, today: date | None) -> Iterator[tuple[dict, str | None]]:
+             sender: str | None, today: date | None) -> Iterator[Result]:
     """Results in note order; at most 2 chunks per worker in flight, so memory stays flat."""
     if workers <= 1:
         worker = _Worker(spacy_model, sender, today)
@@ -250,7 +351,12 @@ def run(notes_dir: Path, out_dir: Path, *, workers: int = 1, force: bool = False
     if workers < 1:
         raise FollowupError("--workers must be at least 1")
     ensure_folder(out_dir)
-    jobs = plan_jobs(notes_dir, find_notes(notes_dir, skip=out_dir.resolve()))
+    journal = Journal(out_dir)
+    jobs = []
+    for job in plan_jobs(notes_dir, find_notes(notes_dir, skip=out_dir.resolve())):
+        if not _is_plain_name(job.folder):  # plan_jobs makes them so; checked where it matters
+            raise FollowupError(f"{job.folder!r}: would be written outside {out_dir}")
+        jobs.append(replace(job, previous=journal.entries.get(job.folder)))
     rows, errors = [], []
     bar = None
     if progress:
@@ -258,13 +364,20 @@ def run(notes_dir: Path, out_dir: Path, *, workers: int = 1, force: bool = False
 
         bar = tqdm(total=len(jobs), unit="note", desc="notes", leave=False)
     try:
-        for row, error in _results(jobs, out_dir, workers, force, spacy_model, sender, today):
+        for number, (row, error, entry) in enumerate(
+                _results(jobs, out_dir, workers, force, spacy_model, sender, today), 1):
             rows.append(row)
             if error:
                 errors.append({"file": row["file"], "error": error})
+            if entry is not None:
+                journal.record(entry)
+            if number % CHUNK == 0:
+                journal.flush()
             if bar is not None:
                 bar.update(1)
+        journal.compact()
     finally:
+        journal.flush()  # an interrupted run keeps the record of the notes it finished
         if bar is not None:
             bar.close()
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

@@ -24,10 +24,11 @@ def atomic_write(path: Path, text: str | bytes) -> None:
 
 
 def ensure_folder(folder: Path) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise FollowupError(f"{folder}: exists and is not a folder")
+    """Create `folder` (and its parents) unless it exists; refuse if it is not a folder."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # one system call when the folder is new
+    except FileExistsError as exc:
+        raise FollowupError(f"{folder}: exists and is not a folder") from exc
     except OSError as exc:
         raise FollowupError(f"{folder}: cannot create folder ({exc.strerror})") from exc
 

@@ -73,3 +73,77 @@ def test_note_names_cannot_escape_the_output_folder(tmp_path):
     assert len({job.folder for job in jobs}) == len(jobs)
     with pytest.raises(FollowupError):
         inside(out, "../escape.txt")
+
+
+def test_one_journal_records_every_written_note_and_no_per_note_manifest(notes, tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    batch.run(notes, out)
+    lines = (out / batch.JOURNAL).read_text(encoding="utf-8").splitlines()
+    entries = {e["folder"]: e for e in map(json.loads, lines)}
+    assert set(entries) == {"a", "week_2__b"}  # the broken note wrote nothing
+    assert set(entries["a"]["files"]) == {"analysis.json", "letters.txt", "letters.json"}
+    assert not list(out.rglob(batch.LEGACY_MANIFEST))
+
+
+def test_a_cut_off_journal_line_is_ignored_and_edited_files_stay_kept(notes, tmp_path):
+    out = tmp_path / "out"
+    batch.run(notes, out)
+    journal = out / batch.JOURNAL
+    first, second = journal.read_text(encoding="utf-8").splitlines()
+    journal.write_text(first + "\n" + second[: len(second) // 2], encoding="utf-8")  # killed
+    (out / "a" / "letters.txt").write_text("my edits", encoding="utf-8")
+    again = batch.run(notes, out)
+    by_file = dict(zip(again["file"], again["status"], strict=True))
+    assert by_file["a.txt"] == "skipped"  # its line survived
+    assert by_file["week 2/b.md"] == "done"  # its line was cut off: done again, same files
+    assert (out / "a" / "letters.txt").read_text(encoding="utf-8") == "my edits"
+    third = batch.run(notes, out)
+    assert list(third["status"]) == ["skipped", "failed", "skipped"]
+
+
+def test_an_out_dir_from_per_note_manifests_is_taken_over(notes, tmp_path):
+    import hashlib
+    import json
+
+    out = tmp_path / "out"
+    batch.run(notes, out)
+    journal = out / batch.JOURNAL
+    for line in journal.read_text(encoding="utf-8").splitlines():  # the former layout
+        entry = json.loads(line)
+        (out / entry["folder"] / batch.LEGACY_MANIFEST).write_text(json.dumps(
+            {k: v for k, v in entry.items() if k != "folder"}), encoding="utf-8")
+    journal.unlink()
+    edited = out / "a" / "letters.txt"
+    edited.write_text("my edits", encoding="utf-8")
+    assert list(batch.run(notes, out)["status"]) == ["skipped", "failed", "skipped"]
+    forced = batch.run(notes, out, force=True)
+    assert "kept your edited letters.txt" in forced.loc[0, "warnings"]
+    assert edited.read_text(encoding="utf-8") == "my edits"
+    entry = next(json.loads(x) for x in journal.read_text(encoding="utf-8").splitlines()
+                 if json.loads(x)["folder"] == "a")
+    analysis = (out / "a" / "analysis.json").read_bytes()
+    assert entry["files"]["analysis.json"] == hashlib.sha256(analysis).hexdigest()
+
+
+def test_an_output_file_linking_outside_the_folder_is_neither_read_nor_written(notes, tmp_path):
+    out = tmp_path / "out"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("keep me", encoding="utf-8")
+    (out / "a").mkdir(parents=True)
+    (out / "a" / "letters.txt").symlink_to(secret)
+    summary = batch.run(notes, out)
+    assert summary.loc[0, "status"] == "failed"
+    assert secret.read_text(encoding="utf-8") == "keep me"
+    assert "outside" in pd.read_csv(out / "errors.csv").set_index("file").loc["a.txt", "error"]
+
+
+def test_lines_appended_after_a_cut_off_line_are_read_back(tmp_path):
+    path = tmp_path / batch.JOURNAL
+    path.write_text('{"folder": "a", "letters": 1}\n{"folder": "b", "let', encoding="utf-8")
+    journal = batch.Journal(tmp_path)
+    assert set(journal.entries) == {"a"}
+    journal.record({"folder": "c", "letters": 2})
+    journal.flush()  # what an interrupted run leaves: no compaction at its end
+    assert set(batch.Journal(tmp_path).entries) == {"a", "c"}
