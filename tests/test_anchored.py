@@ -45,3 +45,13 @@ def test_optional_first_tokens_and_unbounded_operators_still_match(nlp):
     assert ("into", "is really really into") in found
     assert ("fan", "huge huge fan of") in found
     assert ("fan", "fan of") in found
+
+
+def test_patterns_whose_later_words_are_missing_are_skipped_without_losing_matches(nlp):
+    anchored = AnchoredMatcher(nlp.vocab)
+    anchored.add("garden", [{"LOWER": "her"}, {"LOWER": "big", "OP": "?"}, {"LEMMA": "garden"}])
+    anchored.add("very", [{"LOWER": "is"}, {"LOWER": "very", "OP": "+"}, {"LOWER": "keen"}])
+    doc = nlp("Gardens everywhere. She is very very keen on her big gardens, not her house.")
+    found = {(nlp.vocab.strings[m], doc[s:e].text) for m, s, e in anchored(doc)}
+    assert found == {("garden", "her big gardens"), ("very", "is very very keen")}
+    assert not list(anchored(nlp("She is keen on her house.")))
