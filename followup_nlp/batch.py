@@ -90,6 +90,8 @@ class Journal:
         self.path = out_dir / JOURNAL
         self.entries: dict[str, dict[str, Any]] = {}
         self._pending: list[dict[str, Any]] = []
+        if self.path.is_symlink():  # appending would write wherever it points
+            raise FollowupError(f"{self.path}: is a link, not our journal; remove it")
         try:
             lines = self.path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
@@ -132,7 +134,8 @@ class Journal:
         if not self._pending:
             return
         lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self._pending)
-        with self.path.open("a", encoding="utf-8") as handle:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(self.path, flags, 0o600), "w", encoding="utf-8") as handle:
             handle.write(lines)
         self._pending.clear()
 

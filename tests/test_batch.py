@@ -147,3 +147,17 @@ def test_lines_appended_after_a_cut_off_line_are_read_back(tmp_path):
     journal.record({"folder": "c", "letters": 2})
     journal.flush()  # what an interrupted run leaves: no compaction at its end
     assert set(batch.Journal(tmp_path).entries) == {"a", "c"}
+
+
+def test_a_journal_that_is_a_link_is_refused_and_its_target_left_alone(notes, tmp_path):
+    from followup_nlp.errors import FollowupError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    (out / batch.JOURNAL).symlink_to(target)
+    with pytest.raises(FollowupError, match="is a link"):
+        batch.run(notes, out)
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert not (out / "a").exists()
