@@ -172,23 +172,17 @@ class Ranker:
 @lru_cache(maxsize=1)
 def load(folder: Path | None = None) -> Ranker | None:
     """The saved ranker, or None when it has not been trained (the finders' own order is used)."""
-    import skops.io as sio
+    from followup_nlp.trusted_load import load_trusted
 
     path = (folder / MODEL_FILE) if folder else model_path(MODEL_FILE)
     card_path = (folder / CARD_FILE) if folder else model_path(CARD_FILE)
     if not path.exists():
         return None
+    pipeline = load_trusted(path, TRUSTED_TYPES, "followup train --interest-ranker")
     try:
-        untrusted = set(sio.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
-        if untrusted:
-            raise ModelFileError(f"{path.name} contains types we do not trust: "
-                                 f"{', '.join(sorted(untrusted))}")
-        pipeline = sio.load(path, trusted=TRUSTED_TYPES)
         card = json.loads(card_path.read_text(encoding="utf-8"))
         threshold, second = float(card["threshold"]), float(card["second"])
-    except ModelFileError:
-        raise
-    except Exception as exc:  # skops and json raise several types for a damaged file
-        raise ModelFileError(f"{path.name} could not be loaded ({exc}); run "
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelFileError(f"{card_path.name} could not be read ({exc}); run "
                              f"`followup train --interest-ranker`") from exc
     return Ranker(pipeline, threshold, second)

@@ -273,27 +273,12 @@ def evaluate_saved(model: Any = None) -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def load(path: Path | None = None) -> Any:
     """Load the saved pipeline, refusing any type outside TRUSTED_TYPES."""
-    import skops.io as sio
-    from skops.io.exceptions import UntrustedTypesFoundException
+    from followup_nlp.trusted_load import load_trusted
 
     path = path or model_path(MODEL_FILE)
     if not path.exists():
         raise ModelFileError(f"gift model not found at {path.name}; run `followup train`")
-    try:
-        # skops checks every type against the list before building anything (one read of the
-        # file; asking get_untrusted_types first read and parsed it twice).
-        return sio.load(path, trusted=TRUSTED_TYPES)
-    except UntrustedTypesFoundException:
-        try:
-            untrusted = set(sio.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
-        except Exception:  # the refusal below is what matters
-            untrusted = {"(unreadable)"}
-        raise ModelFileError(
-            f"{path.name} contains types we do not trust: {', '.join(sorted(untrusted))}"
-        ) from None
-    except Exception as exc:  # skops raises several types for a damaged archive
-        raise ModelFileError(f"{path.name} is not a readable skops model ({exc}); "
-                             "run `followup train`") from exc
+    return load_trusted(path, TRUSTED_TYPES, "followup train")
 
 
 @lru_cache(maxsize=2)
