@@ -579,11 +579,15 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)
 
+    # Span.noun_chunks walks the whole Doc's chunks each time: find them once, per sentence.
+    chunks_of: dict[int, list[Span]] = {}
+    for chunk in doc.noun_chunks:
+        chunks_of.setdefault(chunk.sent.start, []).append(chunk)
     out = []
     for sent in doc.sents:
         if not _personal_context(sent):
             continue
-        for chunk in sent.noun_chunks:
+        for chunk in chunks_of.get(sent.start, []):
             span = _trim(_without_people(chunk, names))
             if any(i in names for i in range(span.start, span.end)):
                 continue
