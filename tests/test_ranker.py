@@ -35,14 +35,37 @@ def test_interests_outside_every_lexicon_are_found_with_their_holders():
     assert "migration" not in texts and "budget" not in texts and "shift" not in texts
 
 
-def test_a_ranker_archive_with_an_untrusted_type_is_refused(tmp_path):
-    import skops.io as sio
+def test_the_saved_weight_table_scores_as_the_fitted_scikit_learn_model_does():
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
 
-    sio.dump({"payload": shutil.copyfile}, tmp_path / ranker.MODEL_FILE)
+    rows = [{"source=phrase": 1.0, "cued": 1.0}, {"source=lexicon": 1.0, "gov=love": 1.0},
+            {"source=phrase": 1.0, "sent_about_work": 1.0}, {"gov=discuss": 1.0, "cued": 1.0},
+            {"source=verb": 1.0, "len=<=2": 1.0}, {"source=lexicon": 1.0, "plural": 1.0}]
+    labels = [1, 1, 0, 0, 1, 0]
+    fitted = Pipeline([("features", DictVectorizer()),
+                       ("model", LogisticRegression(C=0.5))]).fit(rows, labels)
+    saved = ranker.weights_of(fitted)
+    table = ranker.Ranker(saved["intercept"], saved["weights"], 0.5, 1.0)
+    unseen_feature = [{"source=phrase": 1.0, "never_seen_in_training": 1.0}]
+    for batch in (rows, unseen_feature):
+        assert table.probabilities(batch) == pytest.approx(
+            list(fitted.predict_proba(batch)[:, 1]), abs=1e-12)
+
+
+@pytest.mark.parametrize("weights", [
+    '{"intercept": 0.1, "weights": {"cued": "__import__(\'os\')"}}',
+    '{"intercept": NaN, "weights": {}}',
+    '{"weights": {}}',
+    'not json at all',
+])
+def test_a_damaged_or_hostile_weight_file_is_refused_with_one_message(tmp_path, weights):
+    (tmp_path / ranker.MODEL_FILE).write_text(weights, encoding="utf-8")
     shutil.copy(model_path(ranker.CARD_FILE), tmp_path / ranker.CARD_FILE)
     ranker.load.cache_clear()
     try:
-        with pytest.raises(ModelFileError, match="do not trust"):
+        with pytest.raises(ModelFileError, match="followup train --interest-ranker"):
             ranker.load(tmp_path)
     finally:
         ranker.load.cache_clear()

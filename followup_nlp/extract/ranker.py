@@ -7,12 +7,18 @@ knows: the source that proposed it, the cue kind, part of speech and dependency 
 verb and preposition governing it, whether it is possessed by a third person or a relative, and
 whether its sentence is about work. A logistic regression trained on the annotated notes
 (`followup train --interest-ranker`, splits `train` and `dev`) gives each candidate a probability;
-the threshold was chosen by cross-validation over notes. The model is saved with skops.
+the threshold was chosen by cross-validation over notes.
+
+A logistic regression over named features is a table of weights, so that is what is saved: JSON
+(`interest_ranker_weights.json`, feature -> weight, plus the intercept), read without scikit-learn
+and without executing anything. Training checks that the table reproduces the fitted model's
+probabilities; scoring a note is a few dozen additions, not a call into scikit-learn.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,16 +32,9 @@ from followup_nlp.resources import model_path
 if TYPE_CHECKING:
     from followup_nlp.extract.interests import HeldCandidate
 
-MODEL_FILE = "interest_ranker.skops"
+MODEL_FILE = "interest_ranker_weights.json"
 CARD_FILE = "interest_ranker.json"
-TRUSTED_TYPES = [
-    "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.Pipeline",
-    "numpy.float64",
-    "numpy.dtype",
-    "builtins.float",
-]
+RETRAIN = "followup train --interest-ranker"
 HOBBY_HEADS = {"team", "club", "league", "band", "trip", "game", "match", "tournament", "class",
                "lesson", "group", "collection", "festival", "show", "concert", "gear", "practice",
                "camp", "race", "recipe", "garden", "course", "society", "guild", "choir", "hobby",
@@ -157,32 +156,60 @@ def features(item: HeldCandidate) -> dict[str, float]:
     return f
 
 
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)  # never overflows for z < 0
+    return e / (1.0 + e)
+
+
 @dataclass(frozen=True)
 class Ranker:
-    pipeline: Any
+    intercept: float
+    weights: dict[str, float]  # a feature the model never saw weighs nothing, as in DictVectorizer
     threshold: float
     second: float  # a second interest of one person in one sentence needs this much
 
     def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
-        if not rows:
-            return []
-        return [float(p) for p in self.pipeline.predict_proba(rows)[:, 1]]
+        weight = self.weights.get
+        return [_sigmoid(self.intercept + sum(value * weight(name, 0.0)
+                                              for name, value in row.items()))
+                for row in rows]
+
+
+def weights_of(pipeline: Any) -> dict[str, Any]:
+    """The saved form of a fitted DictVectorizer + LogisticRegression pipeline."""
+    names = pipeline.named_steps["features"].feature_names_
+    model = pipeline.named_steps["model"]
+    return {"intercept": float(model.intercept_[0]),
+            "weights": {name: float(w) for name, w in zip(names, model.coef_[0], strict=True)}}
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    return float(value)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelFileError(f"{path.name} could not be read ({exc}); run `{RETRAIN}`") from exc
 
 
 @lru_cache(maxsize=1)
 def load(folder: Path | None = None) -> Ranker | None:
     """The saved ranker, or None when it has not been trained (the finders' own order is used)."""
-    from followup_nlp.trusted_load import load_trusted
-
     path = (folder / MODEL_FILE) if folder else model_path(MODEL_FILE)
     card_path = (folder / CARD_FILE) if folder else model_path(CARD_FILE)
     if not path.exists():
         return None
-    pipeline = load_trusted(path, TRUSTED_TYPES, "followup train --interest-ranker")
+    saved, card = _read(path), _read(card_path)
     try:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-        threshold, second = float(card["threshold"]), float(card["second"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelFileError(f"{card_path.name} could not be read ({exc}); run "
-                             f"`followup train --interest-ranker`") from exc
-    return Ranker(pipeline, threshold, second)
+        weights = {str(k): _number(v) for k, v in saved["weights"].items()}
+        return Ranker(_number(saved["intercept"]), weights, _number(card["threshold"]),
+                      _number(card["second"]))
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ModelFileError(f"{path.name} or {card_path.name} is not a ranker ({exc}); "
+                             f"run `{RETRAIN}`") from exc

@@ -21,7 +21,7 @@ from typing import Any
 
 from followup_nlp.evaluate import load_split, same_interest
 from followup_nlp.extract.interests import HeldCandidate, select
-from followup_nlp.extract.ranker import CARD_FILE, MODEL_FILE, features
+from followup_nlp.extract.ranker import CARD_FILE, MODEL_FILE, Ranker, features, weights_of
 from followup_nlp.resources import model_path
 
 TRAINING_SPLITS = ("train", "dev")
@@ -123,11 +123,18 @@ def out_of_fold(notes: list[NoteCandidates]) -> list[list[float]]:
     return out
 
 
+def _check_same_probabilities(pipeline: Any, saved: Ranker, rows: list[dict[str, float]]) -> None:
+    """The weight table must score every training row as the fitted model does."""
+    fitted = pipeline.predict_proba(rows)[:, 1]
+    worst = max((abs(a - b) for a, b in zip(fitted, saved.probabilities(rows), strict=True)),
+                default=0.0)
+    if worst > 1e-9:
+        raise RuntimeError(f"saved ranker weights differ from the fitted model by {worst}")
+
+
 def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[str, Any]:
     """Fit the ranker on every candidate of the training splits; save model and model card."""
     import sklearn
-    import skops
-    import skops.io as sio
 
     notes = labelled_notes(spacy_model=spacy_model)
     chances = out_of_fold(notes)
@@ -147,9 +154,11 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
     model = new_pipeline().fit(rows, labels)
     out_dir = out_dir or model_path()
     out_dir.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, out_dir / MODEL_FILE)
-    weights = dict(zip(model.named_steps["features"].feature_names_,
-                       model.named_steps["model"].coef_[0], strict=True))
+    saved = weights_of(model)
+    _check_same_probabilities(model, Ranker(saved["intercept"], saved["weights"], 0.5, 1.0), rows)
+    (out_dir / MODEL_FILE).write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n",
+                                      encoding="utf-8")
+    weights = saved["weights"]
     strongest = sorted(weights, key=lambda k: -abs(weights[k]))[:25]
     card = {
         "model": MODEL_FILE,
@@ -166,8 +175,7 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
                                  for v, by in sweep.items()},
                              "chosen": {v: by[chosen] for v, by in sweep.items()}},
         "strongest_features": {k: round(float(weights[k]), 3) for k in strongest},
-        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
-                     "skops": skops.__version__},
+        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "limits": "Learned from 100-odd notes written for this project (data/notes/README.md); "
                   "features describe grammar and context, not words, so that it carries over to "
