@@ -47,7 +47,7 @@ def test_the_saved_weight_table_scores_as_the_fitted_scikit_learn_model_does():
     fitted = Pipeline([("features", DictVectorizer()),
                        ("model", LogisticRegression(C=0.5))]).fit(rows, labels)
     saved = ranker.weights_of(fitted)
-    table = ranker.Ranker(saved["intercept"], saved["weights"], 0.5, 1.0)
+    table = ranker.Ranker(saved["intercept"], saved["weights"], 0.5, 1.0, 0.5)
     unseen_feature = [{"source=phrase": 1.0, "never_seen_in_training": 1.0}]
     for batch in (rows, unseen_feature):
         assert table.probabilities(batch) == pytest.approx(

@@ -141,9 +141,36 @@ def _object_phrase(token: Token, office: bool = False) -> Span | None:
     return None
 
 
+# Nouns that hold or show the interest rather than name it: "a photo of a wooden outrigger",
+# "a jar of polished agates", "a wall of signed jerseys".
+CONTAINER_HEADS = {"photo", "photos", "pic", "pics", "picture", "pictures", "poster", "posters",
+                   "print", "prints", "painting", "paintings", "drawing", "drawings", "map", "maps",
+                   "jar", "jars", "box", "boxes", "shelf", "shelves", "wall", "rack", "stack",
+                   "pile", "row", "rows", "bunch", "collection", "case", "display", "bag", "bags",
+                   "basket", "bowl", "tray", "set", "pair", "couple", "dozen", "lot", "lots"}
+
+
+# Where an office object sits; never the interest itself ("his screen background", "her desk").
+SCENE_HEADS = {"background", "bg", "backdrop", "screen", "desk", "wall", "walls", "shelf",
+               "shelves", "window", "windowsill", "corner", "credenza", "bookcase", "bookshelf",
+               "cubicle", "whiteboard", "monitor", "lobby", "hallway"}
+
+
+def _holds_something(token: Token) -> bool:
+    """A container noun with what it holds after it: "a photo| of a sailboat"."""
+    return token.lower_ in CONTAINER_HEADS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children)
+
+
 def _phrase_of(token: Token) -> Span:
-    """A token's phrase: a verb with its object ("flies a hawk"), or a noun's subtree."""
+    """A token's phrase: a verb with its object ("flies a hawk"), or a noun's subtree; through
+    a container noun to what it holds ("a photo of X" -> X)."""
     doc = token.doc
+    if _holds_something(token):
+        held = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        return _phrase_of(held[0])
     if token.pos_ in {"VERB", "AUX"}:
         obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "prep"}), None)
         end = token.i + 1
@@ -591,6 +618,9 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
             span = _trim(_without_people(chunk, names))
             if any(i in names for i in range(span.start, span.end)):
                 continue
+            # The interest is what the photo shows, not the photo or the wall it hangs on.
+            if len(span) and (span.root.lower_ in SCENE_HEADS or _holds_something(span.root)):
+                continue
             if len(span) and span.root.pos_ != "PRON" and _is_plausible(span) \
                     and not _is_work_phrase(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
@@ -644,15 +674,25 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
 
 
 def select(held: list[HeldCandidate], chances: list[float], threshold: float,
-           second: float = 1.01) -> list[tuple[float, HeldCandidate]]:
+           second: float = 1.01, floor: float | None = None) -> list[tuple[float, HeldCandidate]]:
     """The candidates that become interests, in note order: at least `threshold` sure, the surest
     per person and sentence (people mostly mention one interest at a time; a second one that does
-    not overlap it needs `second`), each interest once per person."""
+    not overlap it needs `second`), each interest once per person. A named person left with none
+    keeps their surest candidate if it reaches `floor` (a note rarely dwells on someone's photo
+    of a sailboat without it meaning something)."""
+    floor = threshold if floor is None else floor
     groups: dict[tuple[int, str | None], list[tuple[float, HeldCandidate]]] = {}
+    best: dict[str, tuple[float, HeldCandidate]] = {}
     for chance, item in zip(chances, held, strict=True):
         if chance >= threshold:
             key = (item.candidate.span.sent.start, item.holder.name if item.holder else None)
             groups.setdefault(key, []).append((chance, item))
+        if item.holder is not None and chance >= floor and \
+                chance > best.get(item.holder.name, (-1.0, None))[0]:
+            best[item.holder.name] = (chance, item)
+    for name, (chance, item) in best.items():
+        if not any(key[1] == name for key in groups):
+            groups[(item.candidate.span.sent.start, name)] = [(chance, item)]
     kept: list[tuple[float, HeldCandidate]] = []
     for group in groups.values():
         group.sort(key=lambda pair: -pair[0])
@@ -683,12 +723,12 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
     if model is None:  # no trained ranker: the finders' own ordering, broad phrases left out
         held = [h for h in held if h.candidate.source not in {"phrase", "verb"}]
         chances = [h.candidate.score() for h in held]
-        threshold, second = 0.0, float("inf")
+        threshold, second, floor = 0.0, float("inf"), 0.0
     else:
-        chances = model.probabilities([ranker.features(h) for h in held])
-        threshold, second = model.threshold, model.second
+        chances = model.probabilities(ranker.note_features(held))
+        threshold, second, floor = model.threshold, model.second, model.floor
     interests: list[Interest] = []
-    for chance, item in select(held, chances, threshold, second):
+    for chance, item in select(held, chances, threshold, second, floor):
         candidate = item.candidate
         sent = candidate.span.sent
         cue = candidate.cue

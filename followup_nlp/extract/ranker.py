@@ -5,9 +5,14 @@ and every noun or verb phrase of a personal sentence). Each candidate is describ
 its grammar and context, not by its words, so what is learned carries over to interests no list
 knows: the source that proposed it, the cue kind, part of speech and dependency of its head, the
 verb and preposition governing it, whether it is possessed by a third person or a relative, and
-whether its sentence is about work. A logistic regression trained on the annotated notes
-(`followup train --interest-ranker`, splits `train` and `dev`) gives each candidate a probability;
-the threshold was chosen by cross-validation over notes.
+whether its sentence is about work, and where it stands among the other candidates of its
+sentence (`note_features`): first or last, inside another, and whether it holds the rarest words
+of them in English (wordfreq). Within one sentence the interest is often the rare word
+("theremin", "axolotls") and the objects around it common ones ("a tackle box"); rarity is only
+compared within a sentence, because common hobbies ("running", "travel") are interests too.
+A logistic regression trained on the annotated notes (`followup train --interest-ranker`, splits
+`train` and `dev`) gives each candidate a probability; the threshold and the regularisation were
+chosen by cross-validation over notes.
 
 A logistic regression over named features is a table of weights, so that is what is saved: JSON
 (`interest_ranker_weights.json`, feature -> weight, plus the intercept), read without scikit-learn
@@ -81,6 +86,18 @@ def _personal_governor(token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rarity(span) -> float:
+    """Zipf frequency of the rarest content word of a span (all its words if none is)."""
+    words = [t for t in span if not (t.is_stop or t.is_punct)] or list(span)
+    return min(_zipf(t.lower_) for t in words)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -163,12 +180,39 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def note_features(held: list[HeldCandidate]) -> list[dict[str, float]]:
+    """`features` of every candidate of a note, plus where each stands among the candidates of its
+    sentence: how many there are, first or last, inside or around another, the rarest words."""
+    rows = [features(item) for item in held]
+    by_sentence: dict[int, list[int]] = {}
+    for index, item in enumerate(held):
+        by_sentence.setdefault(item.candidate.span.sent.start, []).append(index)
+    for indexes in by_sentence.values():
+        rare = {i: rarity(held[i].candidate.span) for i in indexes}
+        rarest = min(rare.values())
+        for position, i in enumerate(indexes):
+            span, row = held[i].candidate.span, rows[i]
+            row[f"candidates_in_sent={min(len(indexes), 5)}"] = 1.0
+            row["place_in_sent=" + ("first" if position == 0 else
+                                    "last" if position == len(indexes) - 1 else "middle")] = 1.0
+            if len(indexes) > 1 and rare[i] == rarest:
+                row["rarest_in_sent"] = 1.0
+            for j in indexes:
+                other = held[j].candidate.span
+                if other.start <= span.start and span.end <= other.end and len(other) > len(span):
+                    row["inside_other"] = 1.0
+                if span.start <= other.start and other.end <= span.end and len(span) > len(other):
+                    row["contains_other"] = 1.0
+    return rows
+
+
 @dataclass(frozen=True)
 class Ranker:
     intercept: float
     weights: dict[str, float]  # a feature the model never saw weighs nothing, as in DictVectorizer
     threshold: float
     second: float  # a second interest of one person in one sentence needs this much
+    floor: float  # a named person with no interest keeps their surest candidate above this
 
     def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
         weight = self.weights.get
@@ -209,7 +253,7 @@ def load(folder: Path | None = None) -> Ranker | None:
     try:
         weights = {str(k): _number(v) for k, v in saved["weights"].items()}
         return Ranker(_number(saved["intercept"]), weights, _number(card["threshold"]),
-                      _number(card["second"]))
+                      _number(card["second"]), _number(card["floor"]))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ModelFileError(f"{path.name} or {card_path.name} is not a ranker ({exc}); "
                              f"run `{RETRAIN}`") from exc

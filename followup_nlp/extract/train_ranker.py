@@ -21,12 +21,12 @@ from typing import Any
 
 from followup_nlp.evaluate import load_split, same_interest
 from followup_nlp.extract.interests import HeldCandidate, select
-from followup_nlp.extract.ranker import CARD_FILE, MODEL_FILE, Ranker, features, weights_of
+from followup_nlp.extract.ranker import CARD_FILE, MODEL_FILE, Ranker, note_features, weights_of
 from followup_nlp.resources import model_path
 
 TRAINING_SPLITS = ("train", "dev")
 FOLDS = 5
-C = 0.1
+C_GRID = (0.1, 0.3, 1.0)  # regularisation strengths compared by cross-validation
 
 
 @dataclass
@@ -75,7 +75,7 @@ def labelled_notes(splits: tuple[str, ...] = TRAINING_SPLITS,
     return out
 
 
-def new_pipeline() -> Any:
+def new_pipeline(C: float) -> Any:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
@@ -85,12 +85,13 @@ def new_pipeline() -> Any:
 
 
 def _selection_f1(notes: list[NoteCandidates], chances: list[list[float]],
-                  threshold: float, second: float = 1.01) -> dict[str, float]:
+                  threshold: float, second: float = 1.01,
+                  floor: float | None = None) -> dict[str, float]:
     from followup_nlp.evaluate import _match
 
     tp = fp = fn = 0
     for note, note_chances in zip(notes, chances, strict=True):
-        chosen = select(note.held, note_chances, threshold, second)
+        chosen = select(note.held, note_chances, threshold, second, floor)
         predicted = [{"text": item.candidate.span.text, "canonical": item.candidate.canonical}
                      for _, item in chosen]
         pairs = _match(predicted, note.gold, same_interest)
@@ -103,16 +104,16 @@ def _selection_f1(notes: list[NoteCandidates], chances: list[list[float]],
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def out_of_fold(notes: list[NoteCandidates]) -> list[list[float]]:
+def out_of_fold(notes: list[NoteCandidates], C: float) -> list[list[float]]:
     """Each note's candidate probabilities from a model trained on the other folds."""
     from sklearn.model_selection import GroupKFold
 
-    rows = [features(h) for n in notes for h in n.held]
+    rows = [row for n in notes for row in note_features(n.held)]
     labels = [y for n in notes for y in n.labels]
     groups = [n.name for n in notes for _ in n.held]
     flat = [0.0] * len(rows)
     for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(rows, labels, groups):
-        model = new_pipeline().fit([rows[i] for i in train_idx], [labels[i] for i in train_idx])
+        model = new_pipeline(C).fit([rows[i] for i in train_idx], [labels[i] for i in train_idx])
         for i, p in zip(test_idx, model.predict_proba([rows[i] for i in test_idx])[:, 1],
                         strict=True):
             flat[i] = float(p)
@@ -137,25 +138,37 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
     import sklearn
 
     notes = labelled_notes(spacy_model=spacy_model)
-    chances = out_of_fold(notes)
-    settings = [(round(0.05 * k, 2), second) for k in range(2, 19)
-                for second in (0.6, 0.7, 0.8, 0.9, 1.01) if second > 0.05 * k]
-    sweep = {}
-    for variant in ("lexicon", "no-lexicon"):
-        part = [i for i, n in enumerate(notes) if n.variant == variant]
-        sweep[variant] = {s: _selection_f1([notes[i] for i in part], [chances[i] for i in part],
-                                           *s) for s in settings}
-    # The same weight for notes whose interests a list knows and for those it does not.
-    chosen = max(settings, key=lambda s: (
-        sweep["lexicon"][s]["f1"] + sweep["no-lexicon"][s]["f1"], s[1], -abs(s[0] - 0.5)))
-    threshold, second = chosen
-    rows = [features(h) for n in notes for h in n.held]
+    settings = [(round(0.05 * k, 2), second, round(0.05 * k * share, 3))
+                for k in range(2, 19) for second in (0.6, 0.8, 1.01) if second > 0.05 * k
+                for share in (1.0, 0.75, 0.5)]
+    parts = {variant: [i for i, n in enumerate(notes) if n.variant == variant]
+             for variant in ("lexicon", "no-lexicon")}
+
+    def sweep_for(C: float) -> dict[str, dict]:
+        chances = out_of_fold(notes, C)
+        return {variant: {s: _selection_f1([notes[i] for i in part],
+                                           [chances[i] for i in part], *s) for s in settings}
+                for variant, part in parts.items()}
+
+    def score(sweep: dict[str, dict], s: tuple[float, float]) -> tuple[float, ...]:
+        # The same weight for notes whose interests a list knows and for those it does not.
+        return (sweep["lexicon"][s]["f1"] + sweep["no-lexicon"][s]["f1"], s[1], s[2],
+                -abs(s[0] - 0.5))
+
+    sweeps = {C: sweep_for(C) for C in C_GRID}
+    C, chosen = max(((C, max(settings, key=lambda s, w=sweep: score(w, s)))
+                     for C, sweep in sweeps.items()),
+                    key=lambda pair: score(sweeps[pair[0]], pair[1]))
+    sweep = sweeps[C]
+    threshold, second, floor = chosen
+    rows = [row for n in notes for row in note_features(n.held)]
     labels = [y for n in notes for y in n.labels]
-    model = new_pipeline().fit(rows, labels)
+    model = new_pipeline(C).fit(rows, labels)
     out_dir = out_dir or model_path()
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = weights_of(model)
-    _check_same_probabilities(model, Ranker(saved["intercept"], saved["weights"], 0.5, 1.0), rows)
+    _check_same_probabilities(model, Ranker(saved["intercept"], saved["weights"], 0.5, 1.0, 0.5),
+                              rows)
     (out_dir / MODEL_FILE).write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n",
                                       encoding="utf-8")
     weights = saved["weights"]
@@ -166,20 +179,25 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
         "estimator": f"DictVectorizer + LogisticRegression(C={C})",
         "threshold": threshold,
         "second": second,
+        "floor": floor,
         "training": {"splits": list(TRAINING_SPLITS), "notes": len(notes) // 2,
                      "readings": "each note with and without the interest lexicon",
                      "candidates": len(rows), "positives": sum(labels)},
         "cross_validation": {"folds": FOLDS, "grouped_by": "note",
-                             "interest_f1_by_threshold_and_second": {
-                                 v: {f"{t}/{s2}": f for (t, s2), f in by.items()}
+                             "C_compared": {str(c): {v: max(w[v].values(), key=lambda r: r["f1"])
+                                                     for v in w} for c, w in sweeps.items()},
+                             "interest_f1_by_threshold_second_floor": {
+                                 v: {f"{t}/{s2}/{fl}": f for (t, s2, fl), f in by.items()}
                                  for v, by in sweep.items()},
                              "chosen": {v: by[chosen] for v, by in sweep.items()}},
         "strongest_features": {k: round(float(weights[k]), 3) for k in strongest},
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "limits": "Learned from 100-odd notes written for this project (data/notes/README.md); "
-                  "features describe grammar and context, not words, so that it carries over to "
-                  "interests no list knows. Never trained or tuned on the test or unseen splits.",
+        "limits": f"Learned from {len(notes) // 2} notes written for this project "
+                  "(data/notes/README.md); features describe grammar and context, and word "
+                  "rarity only relative to the sentence, not the words themselves, so that it "
+                  "carries over to interests no list knows. Never trained or tuned on the test "
+                  "or unseen splits.",
     }
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card

@@ -224,6 +224,13 @@ def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOpt
         context["callback"] = callback(interest, analysis, tone)
         if interest.gift_ideas:
             context["gift"] = gift_sentence(primary_idea(interest), interest, medium)
+    elif context["liked"] is None and context["clarify"] is None:
+        # Nothing personal in the notes about this person: thank them for what every
+        # interviewer gave, so the card still says more than the greeting and the close.
+        context["callback"] = ("I appreciated your answers to my questions and the clear picture "
+                               "you gave me of the team and its work." if tone == "warm" else
+                               "I appreciated the time you took to answer my questions and to "
+                               "describe the work of your team.")
     if medium == "email":
         position = _position(analysis)
         context["subject"] = (f"Thank you - {position} interview" if position
