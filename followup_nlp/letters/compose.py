@@ -174,7 +174,7 @@ def clarify_sentence(analysis: NoteAnalysis, person: Person) -> str | None:
         clause = _clean_clause(_CLARIFY_VERB.sub("", item.text.strip()))
         if clause:
             return (f"I don't think I fully explained {clause} when we spoke, and I would welcome "
-                    f"the chance to go over it in more detail.")
+                    f"the chance to go into more detail.")
     return None
 
 
