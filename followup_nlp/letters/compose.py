@@ -84,8 +84,11 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
         return f"I remembered you mentioning that you have always wanted to visit {place}."
     if interest.cue == "office":
         where = "behind you on our call" if analysis.channel == "video" else "in your office"
-        thing = re.sub(r"^(?:your|the|a|an)\s+", "", mention)
-        return f"I couldn't help noticing the {thing} {where}, and it stayed with me."
+        # "like 20 framed jigsaw puzzles": no article or hedge before the thing itself.
+        thing = re.sub(r"^(?:(?:your|the|a|an|like|about|around|maybe|some|~)\s+)+", "", mention)
+        # "which" agrees with one sailboat and with twenty puzzles alike.
+        return (f"I couldn't help noticing the {thing} {where}, which made our conversation "
+                f"all the more memorable.")
     if interest.cue == "shared":
         return (f"It was a real pleasure to discover that we share an interest in "
                 f"{interest.canonical}.")
