@@ -88,10 +88,11 @@ def _personal_governor(token) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word, "en")  # tokenises the word on every call: cached here
 
 
 def rarity(span) -> float:

@@ -24,6 +24,10 @@ from followup_nlp.resources import data_path, model_path
 from followup_nlp.schema import CATEGORIES, CategoryScore
 
 MODEL_FILE = "gift_categories.skops"
+# The same fitted model as plain data (gifts/portable.py): what runs use, without importing
+# scikit-learn or skops (~1.5 s and ~120 MB a process). Absent when the chosen model cannot be
+# exported; then the skops file is used.
+PORTABLE_FILE = "gift_categories.json.gz"
 CARD_FILE = "model_card.json"
 THRESHOLD = 0.5
 HELD_OUT_SHARE = 0.2
@@ -237,6 +241,7 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
         metrics["unseen_words"] = f1_report(model, read_examples(unseen_file))
     out_dir.mkdir(parents=True, exist_ok=True)
     sio.dump(model, out_dir / MODEL_FILE)
+    portable_note = _write_portable(model, training, out_dir / PORTABLE_FILE)
     card = {
         "model": MODEL_FILE,
         "task": "multi-label: interest (+ evidence sentence) -> information-gift categories",
@@ -249,6 +254,7 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
         "training": {"examples": len(training), "interests": len({e.canonical for e in training})},
         "data": {p.name: file_sha256(p) for p in (data_file, unseen_file) if p.exists()},
         "split": f"held-out = canonical interests whose sha256 first byte < {HELD_OUT_SHARE}*256",
+        "portable": portable_note,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "skops": skops.__version__},
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -257,6 +263,25 @@ def train(out_dir: Path | None = None, data_file: Path | None = None,
     }
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
+
+
+def _write_portable(model: Any, examples: Sequence[Example], path: Path) -> str:
+    """Export the fitted model as plain data when it can be, checked against the model itself."""
+    from followup_nlp.gifts import portable
+
+    try:
+        data = portable.export(model)
+    except ValueError as exc:
+        path.unlink(missing_ok=True)  # a stale export of an older model must not be used
+        return f"not exported ({exc}); runs load {MODEL_FILE}"
+    texts = [to_text(e.interest, e.evidence) for e in examples]
+    worst = float(abs(portable.PortableModel.from_dict(data).predict_proba(texts)
+                      - scores(model, texts)).max())
+    if worst > 1e-9:
+        raise RuntimeError(f"portable gift model differs from the fitted one by {worst}")
+    portable.write(path, data)
+    return f"{PORTABLE_FILE}: same probabilities as {MODEL_FILE} on the training texts " \
+           f"(max difference {worst:.1e})"
 
 
 def evaluate_saved(model: Any = None) -> dict[str, Any]:
@@ -272,12 +297,23 @@ def evaluate_saved(model: Any = None) -> dict[str, Any]:
 
 @lru_cache(maxsize=2)
 def load(path: Path | None = None) -> Any:
-    """Load the saved pipeline, refusing any type outside TRUSTED_TYPES."""
+    """The saved model: by default its portable export when there is one, else the skops
+    pipeline (refusing any type outside TRUSTED_TYPES). Both have `predict_proba(texts)`."""
     from followup_nlp.trusted_load import load_trusted
 
+    if path is None and model_path(PORTABLE_FILE).exists():
+        path = model_path(PORTABLE_FILE)
     path = path or model_path(MODEL_FILE)
     if not path.exists():
         raise ModelFileError(f"gift model not found at {path.name}; run `followup train`")
+    if path.name.endswith((".json", ".json.gz")):
+        from followup_nlp.gifts import portable
+
+        try:
+            return portable.read(path)
+        except (OSError, ValueError) as exc:
+            raise ModelFileError(f"{path.name} is not a readable gift model ({exc}); "
+                                 f"run `followup train`") from exc
     return load_trusted(path, TRUSTED_TYPES, "followup train")
 
 
