@@ -23,3 +23,29 @@ def test_quoted_nickname_is_a_nickname_but_a_place_in_parentheses_is_not():
     analysis = analyze('Zoom w/ Robert "Bobby" Tran (Director of Ops) and the Dallas (Texas) '
                        "Branch staff\n- Bobby loves chess\n")
     assert [(p.name, p.goes_by) for p in analysis.people] == [("Robert Tran", "Bobby")]
+
+
+def test_an_honorific_and_a_hyphenated_surname_find_the_person_named_in_full_earlier():
+    analysis = analyze("Onsite at Dunmore Freight, Mar 4. Met Adaeze Okafor-Reid (COO) and "
+                       "Piotr Nowak (HR).\nPiotr walked me through benefits.\n"
+                       "Ms. Okafor-Reid's office had a cabinet of antique brass compasses, "
+                       "her late father's collection.\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Adaeze Okafor-Reid", "Piotr Nowak"]
+    assert [i.holder for i in analysis.interests] == ["Adaeze Okafor-Reid"]
+
+
+def test_a_hyphenated_given_name_with_its_title_is_a_person_not_the_company():
+    analysis = analyze("Panel: Marie-Claude Roux (principal), Halvard Berg (assistant principal)\n"
+                       "- Halvard asked about classroom management\n", gifts=False)
+    assert {p.name for p in analysis.people} == {"Marie-Claude Roux", "Halvard Berg"}
+    assert analysis.company is None
+
+
+def test_she_in_an_unnamed_line_points_back_past_a_man_named_in_between():
+    analysis = analyze("Video call with Ingrid Solheim (Director) and Marco Bianchi (Lead).\n"
+                       "Ingrid asked about budgets and she pushed on my forecasting.\n"
+                       "Marco asked about code review, he was friendly.\n"
+                       "Her background was a wall of ribbons; she shows Icelandic horses at "
+                       "regional competitions.\n", gifts=False)
+    assert analysis.interests
+    assert {i.holder for i in analysis.interests} == {"Ingrid Solheim"}

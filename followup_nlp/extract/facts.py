@@ -227,6 +227,12 @@ def _header_company(text: str) -> str | None:
                or any(ch.isdigit() for ch in w) for w in lower):
             continue
         person_like = len(words) <= 2 and is_given_name(words[0]) and not company_word
+        # "Prudence Halloway (director)": a name with its job title in parentheses.
+        after = first[first.find(segment) + len(segment):]
+        titled = re.match(r"\s*\(([^)]*)\)", after)
+        if titled and not company_word and any(
+                w.lower().strip(".,") in heads for w in titled.group(1).split()):
+            continue
         if person_like or lower[0] in {"met", "with", "call"}:
             continue  # "Met Ana Ruiz", "Sarah Chen": people, not companies
         name = _clean_company(segment.strip())

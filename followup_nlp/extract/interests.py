@@ -638,6 +638,50 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
     return out
 
 
+SHE = {"she", "her", "hers", "herself", "shes"}
+HE = {"he", "him", "his", "himself", "hes"}
+HONORIFIC_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
+                    "madam": "she"}
+
+
+def _pronoun_gender(tokens: Span) -> str | None:
+    """ "she" when only she/her words occur, "he" when only he/his words do, else None."""
+    words = {t.lower_ for t in tokens}
+    she, he = bool(words & SHE), bool(words & HE)
+    return "she" if she and not he else "he" if he and not she else None
+
+
+def _genders(doc: Doc, people: list[PersonMentions]) -> dict[str, str]:
+    """What the note calls each person: "Mr."/"Ms." before a mention, or the pronoun after the
+    only person named in a sentence ("Harriet grilled me on accruals, she ...")."""
+    genders: dict[str, str] = {}
+    for person in people:
+        for mention in person.mentions:
+            before = doc[mention.start - 1].lower_.strip(".") if mention.start else ""
+            if before in HONORIFIC_GENDER:
+                genders.setdefault(person.name, HONORIFIC_GENDER[before])
+    for sent in doc.sents:
+        in_sent = _mentions_in(sent, people)
+        if in_sent and len({p.name for _, p in in_sent}) == 1:
+            gender = _pronoun_gender(doc[in_sent[0][0].end : sent.end])
+            if gender:
+                genders.setdefault(in_sent[0][1].name, gender)
+    return genders
+
+
+def _referent(seen: list[PersonMentions], gender: str | None,
+              genders: dict[str, str]) -> PersonMentions | None:
+    """Whom an unnamed sentence is about: the latest person named, unless its pronouns ("she")
+    fit only an earlier one ("Harriet ... Ben asked ... she plays Scrabble")."""
+    if not seen:
+        return None
+    if gender is not None and genders.get(seen[-1].name, gender) != gender:
+        fitting = [p for p in seen if genders.get(p.name) == gender]
+        if fitting:
+            return fitting[-1]
+    return seen[-1]
+
+
 @dataclass
 class HeldCandidate:
     """A candidate interest with the person it belongs to (None: nobody we could name)."""
@@ -653,12 +697,13 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
         _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
     found += _phrase_candidates(doc, found, people)
     last_before: dict[int, PersonMentions | None] = {}
-    last: PersonMentions | None = None
+    genders = _genders(doc, people)
+    seen: list[PersonMentions] = []  # people in order of their latest mention
     for sent in doc.sents:
         in_sent = _mentions_in(sent, people)
-        last_before[sent.start] = last
-        if in_sent:
-            last = in_sent[-1][1]
+        last_before[sent.start] = _referent(seen, _pronoun_gender(sent), genders)
+        for _, person in in_sent:
+            seen = [p for p in seen if p is not person] + [person]
     out = []
     for candidate in sorted(found, key=lambda c: (c.span.start, c.span.end)):
         sent = candidate.span.sent

@@ -99,6 +99,11 @@ def _folded_given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """A known given name, ignoring case and accents ("Thảo" matches "thao")."""
+    """A known given name, ignoring case and accents ("Thảo" matches "thao"); a hyphenated one
+    ("Mei-Lin", "Jean-Luc") when its first part is."""
     lower = word.lower().replace("’", "'")
-    return lower in given_names() or _fold(lower) in _folded_given_names()
+    if lower in given_names() or _fold(lower) in _folded_given_names():
+        return True
+    first, hyphen, rest = lower.partition("-")
+    return bool(hyphen and first and rest) and (first in given_names()
+                                                or _fold(first) in _folded_given_names())

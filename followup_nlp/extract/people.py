@@ -353,6 +353,12 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         if token.lower_ in parts and _is_name_word(token) and not _in_span(token, titles) \
                 and not any(s.start <= token.i < s.end for s in accepted):
             accepted.append(doc[token.i : token.i + 1])
+    # ... and hyphenated ones, with or without an honorific ("Mr. Bankole-Hart's office").
+    for run in runs:
+        span = _strip(run)
+        if len(span) > 1 and _display(span).lower() in parts \
+                and not any(s.start < span.end and span.start < s.end for s in accepted):
+            accepted.append(span)
     accepted.sort(key=lambda s: s.start)
     people = _merge(accepted, aliases)
     nicknames = {full: nick for _, full, nick in nicknamed}
