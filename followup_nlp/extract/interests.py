@@ -147,7 +147,9 @@ CONTAINER_HEADS = {"photo", "photos", "pic", "pics", "picture", "pictures", "pos
                    "print", "prints", "painting", "paintings", "drawing", "drawings", "map", "maps",
                    "jar", "jars", "box", "boxes", "shelf", "shelves", "wall", "rack", "stack",
                    "pile", "row", "rows", "bunch", "collection", "case", "display", "bag", "bags",
-                   "basket", "bowl", "tray", "set", "pair", "couple", "dozen", "lot", "lots"}
+                   "basket", "bowl", "tray", "set", "pair", "couple", "dozen", "lot", "lots",
+                   "dozens", "hundreds", "thousands", "tons", "loads", "handful", "cabinet",
+                   "drawer", "binder", "crate", "pegboard", "jar"}
 
 
 # Where an office object sits; never the interest itself ("his screen background", "her desk").
@@ -159,8 +161,8 @@ SCENE_HEADS = {"background", "bg", "backdrop", "screen", "desk", "wall", "walls"
 def _holds_something(token: Token) -> bool:
     """A container noun with what it holds after it: "a photo| of a sailboat"."""
     return token.lower_ in CONTAINER_HEADS and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-        for c in token.children)
+        c.dep_ == "prep" and c.lower_ in {"of", "with", "w/"}
+        and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
 
 
 def _phrase_of(token: Token) -> Span:
@@ -168,7 +170,7 @@ def _phrase_of(token: Token) -> Span:
     a container noun to what it holds ("a photo of X" -> X)."""
     doc = token.doc
     if _holds_something(token):
-        held = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        held = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "w/"}
                 for g in c.children if g.dep_ == "pobj"]
         return _phrase_of(held[0])
     if token.pos_ in {"VERB", "AUX"}:
