@@ -149,7 +149,7 @@ CONTAINER_HEADS = {"photo", "photos", "pic", "pics", "picture", "pictures", "pos
                    "pile", "row", "rows", "bunch", "collection", "case", "display", "bag", "bags",
                    "basket", "bowl", "tray", "set", "pair", "couple", "dozen", "lot", "lots",
                    "dozens", "hundreds", "thousands", "tons", "loads", "handful", "cabinet",
-                   "drawer", "binder", "crate", "pegboard", "jar"}
+                   "drawer", "binder", "crate", "pegboard"}
 
 
 # Where an office object sits; never the interest itself ("his screen background", "her desk").
