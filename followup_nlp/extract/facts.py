@@ -147,10 +147,11 @@ def _channel(doc: Doc) -> str | None:
 
 
 def _stage(doc: Doc) -> str | None:
+    texts = [s.text for s in doc.sents]
+    texts = [t for t in texts if not FUTURE_MARKERS.search(t)]
     for label, pattern in STAGE_PATTERNS:
-        for sent in doc.sents:
-            if pattern.search(sent.text) and not FUTURE_MARKERS.search(sent.text):
-                return label
+        if any(pattern.search(text) for text in texts):
+            return label
     return None
 
 
