@@ -158,21 +158,20 @@ SCENE_HEADS = {"background", "bg", "backdrop", "screen", "desk", "wall", "walls"
                "cubicle", "whiteboard", "monitor", "lobby", "hallway"}
 
 
-def _holds_something(token: Token) -> bool:
-    """A container noun with what it holds after it: "a photo| of a sailboat"."""
-    return token.lower_ in CONTAINER_HEADS and any(
-        c.dep_ == "prep" and c.lower_ in {"of", "with", "w/"}
-        and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
+def _held_by(token: Token) -> Token | None:
+    """What a container noun holds: "a photo of| a sailboat|" -> sailboat; None otherwise."""
+    if token.lower_ not in CONTAINER_HEADS:
+        return None
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "w/"}
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _phrase_of(token: Token) -> Span:
     """A token's phrase: a verb with its object ("flies a hawk"), or a noun's subtree; through
     a container noun to what it holds ("a photo of X" -> X)."""
     doc = token.doc
-    if _holds_something(token):
-        held = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "w/"}
-                for g in c.children if g.dep_ == "pobj"]
-        return _phrase_of(held[0])
+    if (held := _held_by(token)) is not None:
+        return _phrase_of(held)
     if token.pos_ in {"VERB", "AUX"}:
         obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "prep"}), None)
         end = token.i + 1
@@ -621,7 +620,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
             if any(i in names for i in range(span.start, span.end)):
                 continue
             # The interest is what the photo shows, not the photo or the wall it hangs on.
-            if len(span) and (span.root.lower_ in SCENE_HEADS or _holds_something(span.root)):
+            if len(span) and (span.root.lower_ in SCENE_HEADS or _held_by(span.root) is not None):
                 continue
             if len(span) and span.root.pos_ != "PRON" and _is_plausible(span) \
                     and not _is_work_phrase(span) and free(span):
