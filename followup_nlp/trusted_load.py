@@ -1,7 +1,9 @@
-"""Load a saved scikit-learn pipeline with skops, refusing any type outside an explicit list."""
+"""Load saved models safely: a scikit-learn pipeline with skops, refusing any type outside an
+explicit list, and the checks our plain-JSON model files share."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -29,3 +31,13 @@ def load_trusted(path: Path, trusted: list[str], retrain: str) -> Any:
     except Exception as exc:  # skops raises several types for a damaged archive
         raise ModelFileError(f"{path.name} is not a readable skops model ({exc}); "
                              f"run `{retrain}`") from exc
+
+
+def finite_number(value: Any) -> float:
+    """`value` as a float when it is a JSON number (not a bool) and finite; else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {value!r:.60}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number

@@ -33,6 +33,7 @@ from followup_nlp.errors import ModelFileError
 from followup_nlp.extract.components import SPAN_KEYS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
+from followup_nlp.trusted_load import finite_number
 
 if TYPE_CHECKING:
     from followup_nlp.extract.interests import HeldCandidate
@@ -230,12 +231,6 @@ def weights_of(pipeline: Any) -> dict[str, Any]:
             "weights": {name: float(w) for name, w in zip(names, model.coef_[0], strict=True)}}
 
 
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"not a finite number: {value!r}")
-    return float(value)
-
-
 def _read(path: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -252,9 +247,10 @@ def load(folder: Path | None = None) -> Ranker | None:
         return None
     saved, card = _read(path), _read(card_path)
     try:
-        weights = {str(k): _number(v) for k, v in saved["weights"].items()}
-        return Ranker(_number(saved["intercept"]), weights, _number(card["threshold"]),
-                      _number(card["second"]), _number(card["floor"]))
+        weights = {str(k): finite_number(v) for k, v in saved["weights"].items()}
+        return Ranker(finite_number(saved["intercept"]), weights,
+                      finite_number(card["threshold"]), finite_number(card["second"]),
+                      finite_number(card["floor"]))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ModelFileError(f"{path.name} or {card_path.name} is not a ranker ({exc}); "
                              f"run `{RETRAIN}`") from exc

@@ -27,7 +27,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -37,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from followup_nlp.trusted_load import finite_number
 
 FORMAT = "followup_nlp.gifts.portable"
 VERSION = 1
@@ -296,12 +297,10 @@ def _check_str(value: Any, where: str) -> str:
 
 
 def _check_float(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(where, f"expected a number, got {value!r:.60}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise _fail(where, f"expected a finite number, got {value!r}")
-    return number
+    try:
+        return finite_number(value)
+    except ValueError as exc:
+        raise _fail(where, str(exc)) from None
 
 
 def _check_list(value: Any, where: str, length: int | None = None) -> list[Any]:
