@@ -652,17 +652,18 @@ def _pronoun_gender(tokens: Span) -> str | None:
     return "she" if she and not he else "he" if he and not she else None
 
 
-def _genders(doc: Doc, people: list[PersonMentions]) -> dict[str, str]:
+def _genders(doc: Doc, people: list[PersonMentions],
+             named: list[tuple[Span, list[tuple[Span, PersonMentions]]]]) -> dict[str, str]:
     """What the note calls each person: "Mr."/"Ms." before a mention, or the pronoun after the
-    only person named in a sentence ("Harriet grilled me on accruals, she ...")."""
+    only person named in a sentence ("Harriet grilled me on accruals, she ..."). `named`: each
+    sentence with its mentions."""
     genders: dict[str, str] = {}
     for person in people:
         for mention in person.mentions:
             before = doc[mention.start - 1].lower_.strip(".") if mention.start else ""
             if before in HONORIFIC_GENDER:
                 genders.setdefault(person.name, HONORIFIC_GENDER[before])
-    for sent in doc.sents:
-        in_sent = _mentions_in(sent, people)
+    for sent, in_sent in named:
         if in_sent and len({p.name for _, p in in_sent}) == 1:
             gender = _pronoun_gender(doc[in_sent[0][0].end : sent.end])
             if gender:
@@ -698,10 +699,10 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
         _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
     found += _phrase_candidates(doc, found, people)
     last_before: dict[int, PersonMentions | None] = {}
-    genders = _genders(doc, people)
+    named = [(sent, _mentions_in(sent, people)) for sent in doc.sents]
+    genders = _genders(doc, people, named)
     seen: list[PersonMentions] = []  # people in order of their latest mention
-    for sent in doc.sents:
-        in_sent = _mentions_in(sent, people)
+    for sent, in_sent in named:
         last_before[sent.start] = _referent(seen, _pronoun_gender(sent), genders)
         for _, person in in_sent:
             seen = [p for p in seen if p is not person] + [person]
