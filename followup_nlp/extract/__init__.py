@@ -46,11 +46,11 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
     """Everything the letters need from one parsed note."""
     today = today or date.today()
     sender = note.front_matter.get("sender")
-    _, people, mentions = _people(doc, note)
+    company, people, mentions = _people(doc, note)
     interests = extract_interests(doc, mentions, text_offset=note.offset)
     spans = [(i.start - note.offset, i.end - note.offset) for i in interests]
     topics = extract_topics(doc, spans)
-    facts = extract_facts(doc, mentions, note.front_matter, today)
+    facts = extract_facts(doc, mentions, note.front_matter, today, company)
     warnings = []
     if (language := _language_warning(doc)) is not None:
         warnings.append(language)

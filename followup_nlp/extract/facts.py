@@ -399,8 +399,10 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
 
 
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
-                  today: date) -> Facts:
-    facts = Facts(company=find_company(doc, front), position=_position(doc, front, people),
+                  today: date, company: str | None) -> Facts:
+    """The interview's facts; `company` is `find_company`'s answer, found once per note (the
+    people step needs it first)."""
+    facts = Facts(company=company, position=_position(doc, front, people),
                   channel=_channel(doc), stage=_stage(doc))
     interview_dates: list[date] = []
     if front.get("date"):
