@@ -113,7 +113,22 @@ def _trim(span: Span) -> Span:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}):
         end -= 1
-    return doc[start:end]
+    return doc[start:_before_when(doc, start, end)]
+
+
+def _before_when(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase's trailing time words begin ("an adult tap class| Thursdays", "goes
+    mothing| most summer nights"): the end of the phrase without them, if something is left."""
+    cut = end
+    while cut > start and (doc[cut - 1].ent_type_ in {"DATE", "TIME"}
+                           or doc[cut - 1].lower_ in TIME_QUANTIFIERS):
+        cut -= 1
+    if cut == end or cut == start or doc[cut].ent_type_ not in {"DATE", "TIME"} and not any(
+            doc[i].ent_type_ in {"DATE", "TIME"} for i in range(cut, end)):
+        return end
+    while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ in {"ADP", "CCONJ", "DET"}):
+        cut -= 1
+    return cut if cut > start else end
 
 
 def _object_phrase(token: Token, office: bool = False) -> Span | None:
@@ -314,6 +329,8 @@ STANDALONE_HOBBY_VERBS = {"hike", "fish", "hunt", "ski", "snowboard", "surf", "s
                           "jog", "fence", "box", "wrestle", "backpack", "camp", "knit", "quilt",
                           "crochet", "sew", "garden", "forage", "tinker", "bake", "brew", "sing",
                           "paint", "sketch", "sculpt"}
+GO_FORMS = {"go", "goes", "going", "went", "gone"}
+TIME_QUANTIFIERS = {"most", "every", "each", "all", "some", "this", "last", "next", "on"}
 NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
                   "get", "make", "take", "want", "need", "think", "know", "start", "use", "call",
                   "look", "help", "try", "come", "leave", "stay", "check", "email", "hire"}
@@ -354,6 +371,9 @@ def _personal_subject(verb: Token) -> bool:
             if child.lower_ == "we" and any(t.lower_ in {"both", "all"} for t in verb.children):
                 return True
             return child.lower_ in FIRST_PERSON and _quoted(child)
+    for aux in verb.children:  # "she goes| mothing": the subject hangs on "goes", read as aux
+        if aux.dep_ == "aux" and aux.lower_ in GO_FORMS and aux.i < verb.i:
+            return _personal_subject(aux)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _personal_subject(verb.head)
     return False  # "he asked me to write test cases": the writer does that, not him
