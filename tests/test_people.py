@@ -49,3 +49,21 @@ def test_she_in_an_unnamed_line_points_back_past_a_man_named_in_between():
                        "regional competitions.\n", gifts=False)
     assert analysis.interests
     assert {i.holder for i in analysis.interests} == {"Ingrid Solheim"}
+
+
+def test_a_title_after_a_dash_list_ends_at_the_dash_and_the_title_later_names_its_holder():
+    analysis = analyze("Quorra Analytics, onsite final\n"
+                       "1. Ifeoma Danjuma, VP Data — architecture, streaming vs batch\n"
+                       "2. Lars Holm, recruiter — comp, relocation\n"
+                       "- the VP restores old motorcycles, showed me a photo of a 1972 Norton\n",
+                       gifts=False)
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles == {"Ifeoma Danjuma": "VP Data", "Lars Holm": "recruiter"}
+    assert [i.holder for i in analysis.interests] == ["Ifeoma Danjuma"]
+
+
+def test_the_title_as_an_object_is_not_taken_for_the_next_sentences_she():
+    analysis = analyze("Scheduler: Nkechi, she let me in and we waited for the manager.\n"
+                       "She's obsessed with growing orchids.\n"
+                       "Interviewer: Tomasz Wojcik, Coding Manager\n", gifts=False)
+    assert [i.holder for i in analysis.interests] == ["Nkechi"]

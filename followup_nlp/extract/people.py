@@ -169,7 +169,7 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     return None
 
 
-SEGMENT_STOPS = {",", ";", "(", ")", ".", "\n", "|", "/", "+", "&"}
+SEGMENT_STOPS = {",", ";", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--"}
 
 
 def _has_title_word(span: Span, titles: list[Span]) -> bool:
@@ -458,4 +458,36 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
         title = _title_for(person)
         people.append(Person(name=person.name, title=title, role=_role_for(person, title),
                              goes_by=person.nickname))
+    _add_title_references(doc, found, [p.title for p in people])
     return people, found
+
+
+REFERENCE_DETERMINERS = {"the", "our", "my"}
+
+
+def _add_title_references(doc: Doc, found: list[PersonMentions],
+                          titles: list[str | None]) -> None:
+    """ "the VP enters chili cook-offs", "the hiring manager said...": "the" and words of exactly
+    one person's title, as a subject or owner, are a mention of that person (so interests and
+    remarks find their holder)."""
+    words = [set(title.lower().replace("-", " ").split()) if title else set() for title in titles]
+    heads = title_heads()
+    taken = {i for person in found for m in person.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in REFERENCE_DETERMINERS or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and any(
+                doc[end].lower_ in w for w in words) and end not in taken:
+            end += 1
+        run = doc[token.i + 1 : end]
+        # Only as a subject or owner ("the VP enters...", "the recruiter's desk"): "we waited
+        # for the manager" says nothing about who the next sentence's "she" is.
+        if not len(run) or not any(t.lower_ in heads for t in run) \
+                or run.root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            continue
+        holders = [i for i, w in enumerate(words) if w and all(t.lower_ in w for t in run)]
+        if len(holders) == 1:
+            found[holders[0]].mentions.append(run)
+            found[holders[0]].mentions.sort(key=lambda m: m.start)
+            taken.update(range(run.start, run.end))
