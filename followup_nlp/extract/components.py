@@ -82,12 +82,23 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
 
 
+UNFINISHED_LINE_ENDS = {",", "-", "–", "—"}
+
+
 class LineBreaks:
-    """Start a sentence after every line break, and after a bullet mark at a line start."""
+    """Start a sentence after every line break, and after a bullet mark at a line start; a line
+    cut off after a comma or a dash ("a photo of a sailboat behind him -") runs on into the next
+    one unless that starts a new bullet."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
             if "\n" in token.text_with_ws[len(token.text) :] or "\n" in token.text:
+                nxt = doc[token.i + 1]
+                if nxt.is_space and nxt.i + 1 < len(doc):  # the next line's indentation
+                    nxt = doc[nxt.i + 1]
+                last = doc[token.i - 1] if token.is_space and token.i > 0 else token
+                if last.text in UNFINISHED_LINE_ENDS and nxt.text not in _BULLETS:
+                    continue
                 doc[token.i + 1].is_sent_start = True
         for token in doc[1:]:
             if token.is_sent_start and token.text in _BULLETS and token.i + 1 < len(doc):

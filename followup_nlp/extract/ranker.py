@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
 from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.interests import SCENE_HEADS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
 from followup_nlp.trusted_load import finite_number
@@ -74,6 +75,19 @@ def _governor(token) -> tuple[str, str]:
             return head.lemma_.lower(), prep
         current = head
     return "", prep
+
+
+def _taken_up_later(span) -> bool:
+    """Someone does something with it later in the sentence: "a photo of a sailboat behind
+    him - he races it every summer", "a guitar on the wall; she plays it nightly"."""
+    for token in span.doc[span.end : span.sent.end]:
+        if token.lower_ in {"it", "them"} and token.dep_ in {"dobj", "pobj"}:
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in THIRD_PERSON
+                                                         or c.pos_ == "PROPN")
+                   for c in verb.children):
+                return True
+    return False
 
 
 def _personal_governor(token) -> bool:
@@ -166,6 +180,9 @@ def features(item: HeldCandidate) -> dict[str, float]:
         "plural": root.tag_ in {"NNS", "NNPS"},
         "gerund": root.tag_ == "VBG" or span[0].tag_ == "VBG",
         "personal_governor": _personal_governor(root),
+        "taken_up_later": _taken_up_later(span),
+        "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
+            c.dep_ == "poss" for c in t.children) for t in sent),
         "has_compound": any(t.dep_ == "compound" for t in root.children),
         "hobby_head": root.lemma_.lower() in HOBBY_HEADS,
         "generic_head": root.lemma_.lower() in GENERIC_HEADS,
