@@ -67,3 +67,10 @@ def test_the_title_as_an_object_is_not_taken_for_the_next_sentences_she():
                        "She's obsessed with growing orchids.\n"
                        "Interviewer: Tomasz Wojcik, Coding Manager\n", gifts=False)
     assert [i.holder for i in analysis.interests] == ["Nkechi"]
+
+
+def test_a_company_in_the_header_line_is_not_a_person_even_beside_a_job_title():
+    analysis = analyze("Oct 21 (Wed) — Lakeshore Regional Transit — service planning analyst — "
+                       "1st round, at the Fremont Yard office\n\n"
+                       "Kenji Ellwood runs service planning and would be my boss.\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Kenji Ellwood"]

@@ -61,7 +61,11 @@ ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "compan
                 "designs", "interiors", "press", "publishing",
                 "kitchen", "bistro", "grill", "inn", "resort", "alliance", "coalition",
                 "council", "association", "society", "center", "centre", "museum", "library",
-                "church", "ministries", "cooperative", "coop", "co-op", "farms", "markets"}
+                "church", "ministries", "cooperative", "coop", "co-op", "farms", "markets",
+                "transit", "transportation", "distribution", "distributors", "radio", "bio",
+                "biologics", "therapeutics", "pharma", "air", "airways", "credit", "cellars",
+                "winery", "brewing", "brewery", "vineyards", "terminals", "robotics", "hotels",
+                "resorts", "gallery", "theatre", "theater", "authority", "commission"}
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
