@@ -123,9 +123,9 @@ def _before_when(doc: Doc, start: int, end: int) -> int:
     while cut > start and (doc[cut - 1].ent_type_ in {"DATE", "TIME"}
                            or doc[cut - 1].lower_ in TIME_QUANTIFIERS):
         cut -= 1
-    if cut == end or cut == start or doc[cut].ent_type_ not in {"DATE", "TIME"} and not any(
-            doc[i].ent_type_ in {"DATE", "TIME"} for i in range(cut, end)):
-        return end
+    if cut in (end, start) or not any(doc[i].ent_type_ in {"DATE", "TIME"}
+                                      for i in range(cut, end)):
+        return end  # nothing to cut, nothing left, or only "most"/"every" without a time
     while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         cut -= 1
     return cut if cut > start else end
