@@ -223,7 +223,8 @@ def _gerund(verb: str) -> str:
 
 def _canonical(span: Span) -> str:
     """A readable name for an interest no lexicon knows: "builds sets w/ his kids" ->
-    "building sets with kids"; "a signed Cubs baseball" -> "signed cubs baseball"."""
+    "building sets with kids"; "a signed Cubs baseball" -> "signed Cubs baseball" (names keep
+    their capitals: a letter offers "an article about restoring old Land Rovers")."""
     words = []
     for token in span:
         if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \
@@ -231,6 +232,8 @@ def _canonical(span: Span) -> str:
             continue
         if token.i == span.start and token.pos_ == "VERB":
             words.append(_gerund(token.lemma_.lower()))
+        elif token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper:
+            words.append(token.text)
         else:
             words.append(SHORTHAND.get(token.lower_, token.lower_))
     return " ".join(words) or span.text.lower()
@@ -275,6 +278,13 @@ def _cues_in(sent: Span) -> list[Span]:
 
 
 CUE_PRECEDENCE = ("shared", "office", "aspiration", "said")
+
+
+def _is_activity(candidate: _Candidate) -> bool:
+    """Something done, not something seen: a verb phrase or a gerund ("birding", "restores
+    cars"), which a letter cannot say it noticed in someone's office."""
+    root = candidate.span.root
+    return candidate.activity or root.pos_ == "VERB" or root.tag_ == "VBG"
 
 
 def _sentence_cue(sent: Span) -> str | None:
@@ -361,21 +371,22 @@ def _activity_phrase(cue: Span) -> Span | None:
     return verb.doc[verb.i : end]
 
 
-def _personal_subject(verb: Token) -> bool:
-    """The verb's subject is a person other than the writer: he, she, a name, or "we both"."""
+def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
+    """The verb's subject is a person other than the writer: he, she, a name, a mention of
+    someone we met (`names`: their token indices, "the sr engineer"), or "we both"."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             if child.lower_ in {"he", "she", "they", "hes", "shes"} or (
-                    child.pos_ == "PROPN" and child.is_title):
+                    child.pos_ == "PROPN" and child.is_title) or child.i in names:
                 return True
             if child.lower_ == "we" and any(t.lower_ in {"both", "all"} for t in verb.children):
                 return True
             return child.lower_ in FIRST_PERSON and _quoted(child)
     for aux in verb.children:  # "she goes| mothing": the subject hangs on "goes", read as aux
         if aux.dep_ == "aux" and aux.lower_ in GO_FORMS and aux.i < verb.i:
-            return _personal_subject(aux)
+            return _personal_subject(aux, names)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _personal_subject(verb.head)
+        return _personal_subject(verb.head, names)
     return False  # "he asked me to write test cases": the writer does that, not him
 
 
@@ -622,7 +633,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
     or a candidate from the other finders are left to those."""
     blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
     blocked += [(c.span.start, c.span.end) for c in taken]
-    names = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
+    names = frozenset(i for p in people for m in p.mentions for i in range(m.start, m.end))
 
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)
@@ -647,7 +658,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
                 out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIVITIES \
-                    or not _personal_subject(verb):
+                    or not _personal_subject(verb, names):
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
@@ -817,6 +828,8 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         cue = candidate.cue
         if cue == "said" and not candidate.cued:
             cue = _sentence_cue(sent) or "said"
+            if cue == "office" and _is_activity(candidate):
+                cue = "said"  # "goes birding..., binoculars on her desk": birding is not an object
         name = item.holder.name if item.holder else None
         interests.append(
             Interest(
