@@ -1,10 +1,11 @@
 """Letters read as a reader would: right person, their interest, no empty slot, no stray markup."""
 
 import re
+from datetime import date
 
 import pytest
 
-from followup_nlp import write_letters
+from followup_nlp import analyze, write_letters
 from followup_nlp.errors import FollowupError
 from followup_nlp.letters.render import environment, render
 
@@ -189,3 +190,21 @@ def test_a_messy_lowercase_note_gives_a_letter_worth_sending():
     assert "fully explained my on-call experience" in kenji.body
     priya = next(x for x in letters if x.recipient == "Priya")
     assert priya.role == "support" and priya.medium == "email" and priya.subject
+
+
+RIDGEWAY = """tue 11/17 — Ridgeway Water District — asset analyst — 2nd round, onsite
+1. Folake Adebanjo, Ops Director — GIS layers, how i'd prioritize pipe replacement
+2. Tom Becker, sr engineer — hydraulic modeling
+- folake goes birding every weekend at the reservoir, she had binoculars on her desk lol
+- the sr engineer restores old Land Rovers, his whole garage is parts
+"""
+
+
+def test_an_activity_is_not_noticed_in_an_office_and_the_title_finds_the_restorer():
+    analysis = analyze(RIDGEWAY, today=date(2026, 11, 17))
+    cues = {i.holder: i.cue for i in analysis.interests}
+    assert cues.get("Folake Adebanjo") == "said"
+    letters, _ = write_letters(analysis, sender="Sam Okoro")
+    by_name = {x.recipient: x.body for x in letters}
+    assert "in your office" not in by_name["Folake Adebanjo"]
+    assert "Land Rovers" in by_name["Tom Becker"]
