@@ -71,3 +71,26 @@ def test_a_damaged_or_hostile_weight_file_is_refused_with_one_message(tmp_path, 
             ranker.load(tmp_path)
     finally:
         ranker.load.cache_clear()
+
+
+def _candidate_texts(text: str) -> list[str]:
+    from followup_nlp import pipeline
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(text)
+    doc = pipeline.load(interest_lexicon=False)(note.text)
+    return [held.candidate.span.text for held in candidate_interests(doc, note)]
+
+
+def test_trailing_time_words_are_trimmed_from_a_candidate_not_fatal_to_it():
+    texts = _candidate_texts("Met Priyanka Venkataraman (PM).\n"
+                             "Priyanka takes an adult tap class Thursdays, was practicing in the "
+                             "hallway.\n")
+    assert "adult tap class" in texts
+
+
+def test_goes_with_a_gerund_finds_its_subject_on_goes():
+    texts = _candidate_texts("Met Corinne Leblanc (curator).\n"
+                             "Corinne mentioned she goes mothing most summer nights.\n")
+    assert "mothing" in texts
