@@ -74,3 +74,11 @@ def test_a_company_in_the_header_line_is_not_a_person_even_beside_a_job_title():
                        "1st round, at the Fremont Yard office\n\n"
                        "Kenji Ellwood runs service planning and would be my boss.\n", gifts=False)
     assert [p.name for p in analysis.people] == ["Kenji Ellwood"]
+
+
+def test_an_author_the_two_of_us_love_is_talked_about_not_met():
+    analysis = analyze("Zoom w/ Ngozi Eze (managing editor), 3/4\n"
+                       "- she asked what I'm reading — we both love Terry Pratchett, she's "
+                       "rereading the whole Discworld series\n"
+                       "- thanked Maria at the front desk on the way out\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Ngozi Eze", "Maria"]

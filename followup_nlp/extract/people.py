@@ -456,14 +456,39 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
 
 def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Person], list[PersonMentions]]:
     """People with title and role, plus their mentions (interests use them to find holders)."""
-    found = find_people(doc, exclude)
+    found = []
     people = []
-    for person in found:
+    for person in find_people(doc, exclude):
         title = _title_for(person)
+        if title is None and _only_talked_about(person):
+            continue
+        found.append(person)
         people.append(Person(name=person.name, title=title, role=_role_for(person, title),
                              goes_by=person.nickname))
     _add_title_references(doc, found, [p.title for p in people])
     return people, found
+
+
+CONTACT_LEMMAS = {"thank", "email", "meet", "call", "text", "message", "see", "ask", "interview",
+                  "introduce", "greet", "follow", "reach", "contact", "cc", "tell", "join"}
+CONTACT_PREPOSITIONS = {"with", "w/", "from", "by", "to", "for", "and", "+"}
+
+
+def _only_talked_about(person: PersonMentions) -> bool:
+    """Someone named only as what people talked about ("we both love Brandon Sanderson", "they
+    just did Emily Henry"), never as one who spoke, met, wrote or was contacted: every mention
+    is the object of a verb or preposition, and none opens a line or a bullet."""
+    for mention in person.mentions:
+        root, doc = mention.root, mention.doc
+        if root.dep_ not in {"dobj", "pobj"} or root.head.lemma_.lower() in CONTACT_LEMMAS \
+                or root.head.lower_ in CONTACT_PREPOSITIONS:
+            return False
+        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in CONTACT_LEMMAS:
+            return False  # "talked to|with| Raj"
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        if before is None or mention.start == mention.sent.start or before.is_punct:
+            return False
+    return True
 
 
 REFERENCE_DETERMINERS = {"the", "our", "my"}
