@@ -83,11 +83,15 @@ def _taken_up_later(span) -> bool:
     for token in span.doc[span.end : span.sent.end]:
         if token.lower_ in {"it", "them"} and token.dep_ in {"dobj", "pobj"}:
             verb = token.head.head if token.dep_ == "pobj" else token.head
-            if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in THIRD_PERSON
-                                                         or c.pos_ == "PROPN")
-                   for c in verb.children):
+            if _has_personal_subject(verb):
                 return True
     return False
+
+
+def _has_personal_subject(verb) -> bool:
+    """A third-person or named subject: "she| restores ...", "Tomás| races it"."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in THIRD_PERSON or c.pos_ == "PROPN")
+               for c in verb.children)
 
 
 def _personal_governor(token) -> bool:
@@ -95,8 +99,7 @@ def _personal_governor(token) -> bool:
     current = token
     for _ in range(4):
         if current.pos_ in {"VERB", "AUX"} and current.i != token.i:
-            return any(c.dep_ in {"nsubj", "nsubjpass"} and (
-                c.lower_ in THIRD_PERSON or c.pos_ == "PROPN") for c in current.children)
+            return _has_personal_subject(current)
         if current.head.i == current.i:
             return False
         current = current.head
