@@ -82,3 +82,14 @@ def test_an_author_the_two_of_us_love_is_talked_about_not_met():
                        "rereading the whole Discworld series\n"
                        "- thanked Maria at the front desk on the way out\n", gifts=False)
     assert [p.name for p in analysis.people] == ["Ngozi Eze", "Maria"]
+
+
+def test_a_numbered_list_mark_is_not_the_title_of_the_person_after_it():
+    analysis = analyze("Ostrander Bio, onsite\n"
+                       "1. Dr. Ana Ruiz (CSO) — budget, vendors. she launches model rockets lol\n"
+                       "2. Peter Lis (postdoc) — scheduling the confocal\n"
+                       "3. Mei Chou (research assoc) — SOPs\n", gifts=False)
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles["Ana Ruiz"] == "CSO"
+    assert set(titles) == {"Ana Ruiz", "Peter Lis", "Mei Chou"}
+    assert not any(t and t.strip(". ").isdigit() for t in titles.values()), titles

@@ -20,6 +20,7 @@ _BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
 
 
 TITLE_CONNECTORS = {"of", "for", "&", "and", "-", "/", "the", "to", "in", "at"}
+GRADE_WORDS = {"i", "ii", "iii", "iv", "v"}  # a title's level, not a title by itself
 
 
 def _token_words(token: dict) -> set[str] | None:
@@ -71,6 +72,9 @@ class TitleGrammar:
             while j > i and doc[j].lower_ in TITLE_CONNECTORS:
                 j -= 1
             core = [t for t in doc[i : j + 1] if t.lower_ in self.heads]
+            if all(t.is_punct or t.like_num or t.lower_.strip(".") in GRADE_WORDS
+                   for t in doc[i : j + 1]):
+                core = []  # "appraiser III" is a title, a list's "2." alone is not
             if core:
                 found.append((core[-1].lower_, i, j + 1))
             i = j + 1
