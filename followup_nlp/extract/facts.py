@@ -11,7 +11,7 @@ from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
 from followup_nlp.extract.lexicons import is_given_name, title_heads
-from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions
+from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions, mention_indices
 from followup_nlp.schema import Remark
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
@@ -292,7 +292,7 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
     Teams" or "at Kessler Plastics for quality engineer": the segment holding a job-title word
     that is nobody's own title."""
     lines = [s for s in doc.sents][:2]
-    named = {t.i for p in people for m in p.mentions for t in m}
+    named = mention_indices(people)
     heads = title_heads()
     for sent in lines:
         segment: list = []

@@ -22,7 +22,7 @@ from followup_nlp.extract.lexicons import (
     needs_cue_forms,
     work_nouns,
 )
-from followup_nlp.extract.people import PersonMentions
+from followup_nlp.extract.people import PersonMentions, mention_indices
 from followup_nlp.schema import Interest
 
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
@@ -633,7 +633,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
     or a candidate from the other finders are left to those."""
     blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
     blocked += [(c.span.start, c.span.end) for c in taken]
-    names = frozenset(i for p in people for m in p.mentions for i in range(m.start, m.end))
+    names = mention_indices(people)
 
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)

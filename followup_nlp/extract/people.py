@@ -86,6 +86,11 @@ class PersonMentions:
         return self.name.lower().split()
 
 
+def mention_indices(people: list[PersonMentions]) -> frozenset[int]:
+    """The token indices of every mention of every person."""
+    return frozenset(i for p in people for m in p.mentions for i in range(m.start, m.end))
+
+
 def _is_name_word(token: Token) -> bool:
     text = token.text
     return (
@@ -501,7 +506,7 @@ def _add_title_references(doc: Doc, found: list[PersonMentions],
     remarks find their holder)."""
     words = [set(title.lower().replace("-", " ").split()) if title else set() for title in titles]
     heads = title_heads()
-    taken = {i for person in found for m in person.mentions for i in range(m.start, m.end)}
+    taken = set(mention_indices(found))
     for token in doc:
         if token.lower_ not in REFERENCE_DETERMINERS or token.i + 1 >= len(doc):
             continue
