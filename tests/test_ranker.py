@@ -94,3 +94,23 @@ def test_goes_with_a_gerund_finds_its_subject_on_goes():
     texts = _candidate_texts("Met Corinne Leblanc (curator).\n"
                              "Corinne mentioned she goes mothing most summer nights.\n")
     assert "mothing" in texts
+
+
+def test_shared_sentence_features_and_cached_chunks_match_computing_them_afresh(nlp):
+    """Speed-ups that share work between candidates must not change what the ranker sees."""
+    from followup_nlp.extract import _people
+    from followup_nlp.extract.components import sentence_chunks
+    from followup_nlp.extract.interests import interest_candidates
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(NOTE)
+    doc = nlp(note.text)
+    for sent in doc.sents:
+        assert sentence_chunks(sent) == list(sent.noun_chunks)
+    held = interest_candidates(doc, _people(doc, note)[2])
+    assert len(held) >= 2
+    shared = ranker.note_features(held)
+    for item, row in zip(held, shared, strict=True):
+        alone = ranker.features(item)
+        assert alone.items() <= row.items()  # note_features only adds the within-sentence ones
+        assert any(k.startswith("sent_len=") for k in alone)  # the sentence's own features

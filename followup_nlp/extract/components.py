@@ -21,6 +21,30 @@ _BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
 
 TITLE_CONNECTORS = {"of", "for", "&", "and", "-", "/", "the", "to", "in", "at"}
 GRADE_WORDS = {"i", "ii", "iii", "iv", "v"}  # a title's level, not a title by itself
+_TEXT_KEY, _CHUNKS_KEY = "followup_text", "followup_noun_chunks"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from every token on each access, and
+    extraction reads it a dozen times per note."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """`doc.noun_chunks`, found once per doc (`Span.noun_chunks` walks the whole doc's chunks on
+    every call)."""
+    chunks = doc.user_data.get(_CHUNKS_KEY)
+    if chunks is None:
+        chunks = doc.user_data[_CHUNKS_KEY] = list(doc.noun_chunks)
+    return chunks
+
+
+def sentence_chunks(sent: Span) -> list[Span]:
+    """The noun chunks inside a sentence, as `sent.noun_chunks` gives them."""
+    return [c for c in noun_chunks(sent.doc) if c.start >= sent.start and c.end <= sent.end]
 
 
 def _token_words(token: dict) -> set[str] | None:

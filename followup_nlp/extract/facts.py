@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
+from followup_nlp.extract.components import doc_text, sentence_chunks
 from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions, mention_indices
 from followup_nlp.schema import Remark
@@ -245,12 +246,13 @@ def _header_company(text: str) -> str | None:
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if front.get("company"):
         return front["company"]
-    labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", doc.text, re.I | re.M)
+    text = doc_text(doc)
+    labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", text, re.I | re.M)
     if labelled:
         return labelled.group(1).strip()
-    head = "\n".join(doc.text.strip().splitlines()[:3])
+    head = "\n".join(text.strip().splitlines()[:3])
     # Where notes name the employer: "at X" near the top, the header line, then "at X" anywhere.
-    for found in (_at_company(head), _header_company(doc.text), _at_company(doc.text)):
+    for found in (_at_company(head), _header_company(text), _at_company(text)):
         if found:
             return found
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
@@ -323,7 +325,7 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
                 continue
             if any(t.lower_.strip(".") in heads for t in words[-2:]):
                 start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-                return doc.text[start:end]
+                return doc_text(doc)[start:end]
     return None
 
 
@@ -331,7 +333,7 @@ def _position(doc: Doc, front: dict[str, str], people: list[PersonMentions]) -> 
     if front.get("position"):
         return front["position"]
     for pattern in POSITION_PATTERNS:
-        match = pattern.search(doc.text)
+        match = pattern.search(doc_text(doc))
         if match:
             value = match.group(1).strip(" .,:;-")
             if value and value.lower() not in {"this", "that", "the", "it"}:
@@ -384,7 +386,7 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         text = sent.doc[words[0].i : words[-1].i + 1].text.strip()
         if 0 < len(text.split()) <= 10:
             return text
-    for chunk in sent.noun_chunks:
+    for chunk in sentence_chunks(sent):
         if chunk.start_char < start_char or chunk.root.pos_ == "PRON":
             continue
         if chunk.root.ent_type_ in {"PERSON", "DATE", "TIME"}:
@@ -451,5 +453,5 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
-        facts.interview_time = find_time(doc.text)
+        facts.interview_time = find_time(doc_text(doc))
     return facts

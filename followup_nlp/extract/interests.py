@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.components import SPAN_KEYS, doc_text, noun_chunks
 from followup_nlp.extract.lexicons import (
     interest_domains,
     is_given_name,
@@ -526,7 +526,7 @@ def _mentions_in(sent: Span, people: list[PersonMentions]) -> list[tuple[Span, P
 
 def _quoted(token: Token) -> bool:
     """Inside a quotation ("She told me "I quilt""): first person there is the speaker."""
-    before = token.doc[: token.i].text
+    before = doc_text(token.doc)[: token.idx]
     straight = before.count('"')
     return straight % 2 == 1 or before.count("“") > before.count("”")
 
@@ -638,9 +638,8 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)
 
-    # Span.noun_chunks walks the whole Doc's chunks each time: find them once, per sentence.
     chunks_of: dict[int, list[Span]] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         chunks_of.setdefault(chunk.sent.start, []).append(chunk)
     out = []
     for sent in doc.sents:

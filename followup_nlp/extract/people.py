@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.components import SPAN_KEYS, doc_text
 from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role_hints
 from followup_nlp.schema import Person, Role
 
@@ -96,7 +96,7 @@ def _is_name_word(token: Token) -> bool:
     return (
         len(text) > 1
         # "BEV", "RICE", "PICU": capitals are acronyms, unless the whole note shouts
-        and not (text.isupper() and not token.doc.text.isupper())
+        and not (text.isupper() and not doc_text(token.doc).isupper())
         and text.replace("'", "").replace("’", "").replace(".", "").isalpha()
         and token.lower_.strip(".") not in NOT_NAMES
         and token.lower_ not in title_heads()

@@ -126,19 +126,43 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def features(item: HeldCandidate) -> dict[str, float]:
-    """Grammar and context of one candidate; no feature names the candidate's own words."""
-    c = item.candidate
-    span, root = c.span, c.span.root
-    sent, doc = span.sent, span.doc
+def sentence_features(sent) -> tuple[dict[str, float], list]:
+    """What a sentence says about everyone in it (computed once per sentence, shared by its
+    candidates), and the interest-lexicon spans that start in it."""
+    doc = sent.doc
     lemmas = {t.lemma_.lower() for t in sent}
-    governor, prep = _governor(root)
-    left = doc[max(span.start - 3, sent.start) : span.start]
-    possessors = [t for t in [*root.children, *left] if t.dep_ == "poss"]
     cue_kinds = {cue.id_.split(":")[0] for cue in doc.spans.get(SPAN_KEYS["CUE"], [])
                  if sent.start <= cue.start < sent.end and not cue.id_.endswith(":weak")}
     interests_in_sent = [s for s in doc.spans.get(SPAN_KEYS["INTEREST"], [])
                          if sent.start <= s.start < sent.end]
+    flags = {
+        "sent_about_work": bool(lemmas & WORK_LEMMAS),
+        "sent_work_nouns": sum(t.lemma_.lower() in work_nouns() for t in sent) > 1,
+        "sent_has_third_person": any(t.lower_ in THIRD_PERSON for t in sent),
+        "sent_first_person_subject": any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON
+                                         for t in sent),
+        "sent_has_relative": bool(lemmas & RELATIVES),
+        "sent_has_question": "?" in sent.text or bool(lemmas & {"ask", "question"}),
+        "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
+            c.dep_ == "poss" for c in t.children) for t in sent),
+    }
+    f = {f"sent_len={_bucket(len(sent), (6, 12, 20, 35))}": 1.0}
+    f.update({name: 1.0 for name, on in flags.items() if on})
+    f.update({f"sent_cue={kind}": 1.0 for kind in cue_kinds})
+    return f, interests_in_sent
+
+
+def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None = None
+             ) -> dict[str, float]:
+    """Grammar and context of one candidate; no feature names the candidate's own words.
+    `sentence` is `sentence_features` of its sentence, when the caller has it already."""
+    c = item.candidate
+    span, root = c.span, c.span.root
+    doc, sent_start = span.doc, span.sent.start
+    sent_flags, interests_in_sent = sentence or sentence_features(span.sent)
+    governor, prep = _governor(root)
+    left = doc[max(span.start - 3, sent_start) : span.start]
+    possessors = [t for t in [*root.children, *left] if t.dep_ == "poss"]
     f: dict[str, float] = {
         f"source={c.source}": 1.0,
         f"cue={c.cue}": 1.0,
@@ -150,17 +174,16 @@ def features(item: HeldCandidate) -> dict[str, float]:
         f"prep={prep}": 1.0,
         f"source_gov={c.source}|{governor}": 1.0,
         f"ent={root.ent_type_ or 'none'}": 1.0,
-        f"sent_len={_bucket(len(sent), (6, 12, 20, 35))}": 1.0,
         f"holder_in_sentence={item.holder_in_sentence}": 1.0,
         f"has_holder={item.holder is not None}": 1.0,
     }
+    in_lexicon = any(s.start < span.end and span.start < s.end for s in interests_in_sent)
     flags = {
         "cued": c.cued,
         "activity": c.activity,
         "domain_known": c.domain is not None,
-        "in_lexicon": any(s.start < span.end and span.start < s.end for s in interests_in_sent),
-        "lexicon_elsewhere_in_sent": bool(interests_in_sent) and not any(
-            s.start < span.end and span.start < s.end for s in interests_in_sent),
+        "in_lexicon": in_lexicon,
+        "lexicon_elsewhere_in_sent": bool(interests_in_sent) and not in_lexicon,
         "has_propn": any(t.pos_ == "PROPN" for t in span),
         "has_number": any(t.like_num for t in span),
         "title_case": span.text[:1].isupper() and not span[0].is_sent_start,
@@ -168,30 +191,21 @@ def features(item: HeldCandidate) -> dict[str, float]:
         "relative_possessor": any(t.lemma_.lower() in RELATIVES for t in [*possessors, *left]),
         "first_person_possessor": any(t.lower_ in FIRST_PERSON for t in possessors),
         "root_work_noun": root.lemma_.lower() in work_nouns() or root.lower_ in work_nouns(),
-        "sent_about_work": bool(lemmas & WORK_LEMMAS),
-        "sent_work_nouns": sum(t.lemma_.lower() in work_nouns() for t in sent) > 1,
-        "sent_has_third_person": any(t.lower_ in THIRD_PERSON for t in sent),
-        "sent_first_person_subject": any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON
-                                         for t in sent),
-        "sent_has_relative": bool(lemmas & RELATIVES),
-        "sent_has_question": "?" in sent.text or bool(lemmas & {"ask", "question"}),
         "in_parentheses": any(t.text == "(" for t in doc[max(span.start - 3, 0) : span.start]),
-        "starts_line": span.start == sent.start or (doc[span.start - 1].is_punct and
-        doc[span.start - 1].i == sent.start),
+        "starts_line": span.start == sent_start or (doc[span.start - 1].is_punct and
+        doc[span.start - 1].i == sent_start),
         "after_colon": any(t.text in {":", "-", "–", "—"} for t in left),
         "sentence_root": root.head.i == root.i,
         "plural": root.tag_ in {"NNS", "NNPS"},
         "gerund": root.tag_ == "VBG" or span[0].tag_ == "VBG",
         "personal_governor": _personal_governor(root),
         "taken_up_later": _taken_up_later(span),
-        "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
-            c.dep_ == "poss" for c in t.children) for t in sent),
         "has_compound": any(t.dep_ == "compound" for t in root.children),
         "hobby_head": root.lemma_.lower() in HOBBY_HEADS,
         "generic_head": root.lemma_.lower() in GENERIC_HEADS,
     }
     f.update({name: 1.0 for name, on in flags.items() if on})
-    f.update({f"sent_cue={kind}": 1.0 for kind in cue_kinds})
+    f.update(sent_flags)
     return f
 
 
@@ -205,10 +219,15 @@ def _sigmoid(z: float) -> float:
 def note_features(held: list[HeldCandidate]) -> list[dict[str, float]]:
     """`features` of every candidate of a note, plus where each stands among the candidates of its
     sentence: how many there are, first or last, inside or around another, the rarest words."""
-    rows = [features(item) for item in held]
     by_sentence: dict[int, list[int]] = {}
+    sentences: dict[int, tuple[dict[str, float], list]] = {}
+    rows = []
     for index, item in enumerate(held):
-        by_sentence.setdefault(item.candidate.span.sent.start, []).append(index)
+        sent = item.candidate.span.sent
+        if sent.start not in sentences:
+            sentences[sent.start] = sentence_features(sent)
+        rows.append(features(item, sentences[sent.start]))
+        by_sentence.setdefault(sent.start, []).append(index)
     for indexes in by_sentence.values():
         rare = {i: rarity(held[i].candidate.span) for i in indexes}
         rarest = min(rare.values())

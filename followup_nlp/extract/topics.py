@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from followup_nlp.extract.components import sentence_chunks
 from followup_nlp.schema import Topic
 
 TOPIC_CUE_LEMMAS = {"discuss", "cover", "ask", "talk", "go", "walk", "explain", "present",
@@ -19,7 +20,7 @@ def _chunks_after_cue(sent: Span) -> list[Span]:
     if not cues and not sent.text.strip().lower().startswith(TOPIC_LINE_PREFIXES):
         return []
     first = cues[0].i if cues else sent.start
-    return [c for c in sent.noun_chunks if c.start > first]
+    return [c for c in sentence_chunks(sent) if c.start > first]
 
 
 def extract_topics(doc: Doc, interest_spans: list[tuple[int, int]]) -> list[Topic]:
