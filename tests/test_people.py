@@ -93,3 +93,47 @@ def test_a_numbered_list_mark_is_not_the_title_of_the_person_after_it():
     assert titles["Ana Ruiz"] == "CSO"
     assert set(titles) == {"Ana Ruiz", "Peter Lis", "Mei Chou"}
     assert not any(t and t.strip(". ").isdigit() for t in titles.values()), titles
+
+
+def test_what_follows_a_name_in_brackets_or_after_a_dash_is_their_role_even_unlisted():
+    analysis = analyze("Onsite at Veldt Biologics, Feb 9\n"
+                       "- Yusuf Demir (postdoc), Ilse Brandvold (research assoc), "
+                       "Oskar Lund (ops/HR)\n"
+                       "- Tanvi Rao - Sr Hydrogeologist\n"
+                       "- Yusuf asked about the confocal schedule\n", gifts=False)
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles == {"Yusuf Demir": "postdoc", "Ilse Brandvold": "research assoc",
+                      "Oskar Lund": "ops/HR", "Tanvi Rao": "Sr Hydrogeologist"}
+
+
+def test_a_place_in_brackets_is_not_a_person_and_a_hobby_noun_is_not_a_title():
+    analysis = analyze("Call with Marta Solis (Branch Manager), Oct 2\n"
+                       "- she talked about Moab (jeep trip every spring)\n"
+                       "- Marta is a runner, does trail races\n", gifts=False)
+    assert [(p.name, p.title) for p in analysis.people] == [("Marta Solis", "Branch Manager")]
+
+
+def test_a_title_stated_in_a_sentence_of_its_own_is_the_persons_title():
+    analysis = analyze("Second round at Kettle Row Foods, Jan 14. Met Oren Falk and Dana Reyes "
+                       "and Priti Shah.\nOren is the warehouse lead. Dana Reyes, she is the "
+                       "plant manager. The recruiter is Priti Shah.\n", gifts=False)
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles == {"Oren Falk": "warehouse lead", "Dana Reyes": "plant manager",
+                      "Priti Shah": "recruiter"}
+
+
+def test_a_name_with_two_particles_stays_one_person_and_a_mail_header_is_not_one():
+    analysis = analyze("Subject: Finance Analyst II - onsite Tue 3/3\n"
+                       "You're confirmed with Johanna van der Meer (Finance Director) at 10.\n",
+                       gifts=False)
+    assert [(p.name, p.title) for p in analysis.people] == [
+        ("Johanna van der Meer", "Finance Director")]
+
+
+def test_the_sentence_after_a_name_that_goes_on_with_she_counts_for_the_role():
+    analysis = analyze("Onsite at Lindgren Hotels, Apr 2.\nI meet two person. First is Mr. Aurelio "
+                       "Costa, he is General Manager. Second person is Mrs. Min-ji Kang from HR. "
+                       "She ask me about my visa and the night shift.\n", gifts=False)
+    people = {p.name: (p.title, p.role) for p in analysis.people}
+    assert people == {"Aurelio Costa": ("General Manager", "interviewer"),
+                      "Min-ji Kang": ("HR", "interviewer")}

@@ -93,8 +93,8 @@ class TitleGrammar:
             while j + 1 < len(doc) and j + 1 - i < 9 and doc[j + 1].lower_ in self.vocabulary \
                     and "\n" not in doc[j].whitespace_:
                 j += 1
-            while j > i and doc[j].lower_ in TITLE_CONNECTORS:
-                j -= 1
+            while j > i and (doc[j].lower_ in TITLE_CONNECTORS or doc[j].is_punct):
+                j -= 1  # "the warehouse lead." ends at "lead"
             core = [t for t in doc[i : j + 1] if t.lower_ in self.heads]
             if all(t.is_punct or t.like_num or t.lower_.strip(".") in GRADE_WORDS
                    for t in doc[i : j + 1]):

@@ -26,7 +26,8 @@ NOT_NAMES = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
     "yesterday", "tomorrow", "hr", "ok", "okay", "also", "then", "next", "after", "before",
     "thanks", "thank", "follow", "asked", "topics", "questions", "q", "a", "re", "fyi", "pm", "am",
-    "eta", "tbd", "todo", "n/a", "they", "he", "she", "her", "his", "him", "them", "their", "the",
+    "eta", "tbd", "todo", "n/a", "subject", "cc", "bcc", "fwd", "fw", "they", "he", "she", "her",
+    "his", "him", "them", "their", "the",
     "onsite", "on-site", "phone", "video", "screen", "final", "first", "second", "third", "lunch",
     "office", "team", "company", "position", "role", "job", "date", "sender", "intro", "overall",
     "great", "good", "nice", "really", "very", "super", "mom", "dad", "mother", "father", "wife",
@@ -138,10 +139,14 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
                     and not nxt.whitespace_ and _is_name_word(doc[j + 2]):
                 j += 2
                 continue
-            if not lowercase and nxt.lower_ in NAME_PARTICLES and j + 2 < len(doc) \
-                    and doc[j + 2].is_title and _is_name_word(doc[j + 2]):
-                j += 2
-                continue
+            if not lowercase and nxt.lower_ in NAME_PARTICLES:
+                # "Ana de la Cruz", "Pieter van der Berg": particles, then a capitalised name
+                k = j + 1
+                while k + 1 < len(doc) and doc[k + 1].lower_ in NAME_PARTICLES and k - j < 2:
+                    k += 1
+                if k + 1 < len(doc) and doc[k + 1].is_title and _is_name_word(doc[k + 1]):
+                    j = k + 1
+                    continue
             if _continues_name(doc[j], nxt, lowercase, titles):
                 j += 1
                 continue
@@ -186,10 +191,50 @@ def _has_title_word(span: Span, titles: list[Span]) -> bool:
     return any(_in_span(t, titles) or t.lower_.strip(".") in heads for t in span)
 
 
-def title_segment(name: Span, titles: list[Span]) -> Span | None:
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eur")
+
+
+def _names_a_role(segment: Span) -> bool:
+    """A short noun phrase ending in an agent noun: "Plans Examiner", "SIU investigator",
+    "Sr Hydrogeologist", "PhD student", "inventory controler". The lexicon cannot list every
+    trade; what follows a name in a note's list of people usually says what the person does."""
+    last = segment[-1]
+    return (len(segment) <= 4 and last.pos_ in {"NOUN", "PROPN"} and len(last) > 4
+            and last.lower_.endswith(AGENT_SUFFIXES) and not _entity_starts_in(segment)
+            and not any(t.pos_ in {"VERB", "AUX", "PRON", "DET", "NUM"} for t in segment)
+            and (segment.end == len(segment.doc) or segment.doc[segment.end].is_sent_start
+                 or segment.doc[segment.end].text in {")", ",", ";", "\n"}
+                 or "\n" in segment[-1].whitespace_ or segment.doc[segment.end].is_space))
+
+
+def _bracketed_role(segment: Span) -> bool:
+    """What notes put in brackets after a name is what the person does ("(postdoc)",
+    "(research assoc)", "(design systems)", "(ops/HR)"), unless it is a clause ("(she joined)",
+    "(set up both days)") or another name ("(Emeka)")."""
+    doc = segment.doc
+    return (len(segment) <= 5 and segment.end < len(doc)
+            and doc[segment.end].text in {")", ","}
+            and all(t.is_alpha or t.text in {"/", "&", ".", "-", "'s"} for t in segment)
+            and not any(t.pos_ in {"VERB", "AUX", "PRON", "DET", "NUM", "ADP", "SCONJ"}
+                        for t in segment)
+            and not (len(segment) == 1 and is_given_name(segment[0].text)))
+
+
+def _entity_starts_in(segment: Span) -> bool:
+    """A place or organisation begins inside the segment ("Raj - Harbor Center"); one that
+    began before it, over the name too ("Tanvi Rao - Sr Hydrogeologist" read as one ORG), is
+    NER misreading a list line, not a company."""
+    return any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC"} and t.ent_iob_ == "B" for t in segment)
+
+
+def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
+                  agent_nouns: bool = True) -> Span | None:
     """The job title written right after a name: "(Eng Manager, Platform)", ", Coding Manager",
     " - Sr Mfg Eng Manager". Notes put titles there, so a short segment holding a title word
-    counts even when the lexicon knows only its head ("Legislative Liaison" needs "liaison")."""
+    counts even when the lexicon knows only its head ("Legislative Liaison" needs "liaison").
+    With `bracketed` and `agent_nouns` off it asks for a title word: a bracket ("(postdoc)") or
+    an agent noun ("- Plans Examiner") names the role of someone known to be a person, but
+    "Moab (jeep trip)" or "Medical Coder (Outpatient)" is no evidence of one."""
     doc = name.doc
     k = name.end
     if k >= len(doc) or doc[k].lower_ not in {"(", ",", "-", "–", "—", ":", "the"}:
@@ -199,7 +244,9 @@ def title_segment(name: Span, titles: list[Span]) -> Span | None:
     while start < len(doc) and doc[start].lower_ in {"the", "our", "their", "a", "an"}:
         start += 1
     end = start
-    while end < len(doc) and end - start < 7 and doc[end].text not in SEGMENT_STOPS \
+    # Inside parentheses a title may hold "/" and "&": "(ops/HR)", "(tax/A&A mgr)".
+    stops = SEGMENT_STOPS - {"/", "&"} if opener == "(" else SEGMENT_STOPS
+    while end < len(doc) and end - start < 7 and doc[end].text not in stops \
             and "\n" not in doc[end].text and not (opener != "(" and (
                 doc[end].text == "-" or (doc[end].pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
                                           and doc[end].lower_ not in {"of", "for", "in"}))):
@@ -213,11 +260,17 @@ def title_segment(name: Span, titles: list[Span]) -> Span | None:
     if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and (
             doc[end + 1].lower_.strip(".") in HONORIFICS or is_given_name(doc[end + 1].text)):
         return None  # "the principal, Dr. Nwosu": the title belongs to the name that follows
-    if not _has_title_word(segment, titles) and not (
-            opener == "(" and len(segment) <= 4 and is_given_name(name[0].text)
-            and all(t.is_alpha and (t.is_title or t.is_upper) for t in segment)):
+    capitalised_in_brackets = (
+        opener == "(" and len(segment) <= 4 and is_given_name(name[0].text)
+        and all(t.is_alpha and (t.is_title or t.is_upper) for t in segment))
+    if not (_has_title_word(segment, titles) or capitalised_in_brackets
+            or (agent_nouns and _names_a_role(segment))
+            or (bracketed and opener == "(" and _bracketed_role(segment))):
         return None
-    if any(t.like_num or t.ent_type_ in {"DATE", "TIME", "PERSON"} for t in segment):
+    # NER often reads a capitalised title after a name as part of it ("Graciela Montoya, Rec
+    # Supervisor"): only a given name there means a second person.
+    if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} or
+           (t.ent_type_ == "PERSON" and is_given_name(t.text)) for t in segment):
         return None
     while len(segment) and (segment[-1].is_punct or segment[-1].pos_ in {"ADP", "CCONJ", "DET"}):
         segment = doc[segment.start : segment.end - 1]
@@ -257,12 +310,14 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
-    segment = title_segment(run, titles)
+    given = is_given_name(run[0].text)
+    # An agent noun after a known given name says what they do ("rosalind achebe-moore
+    # (deputy assessor)"); after other capitalised words it is no evidence of a person.
+    segment = title_segment(run, titles, bracketed=False, agent_nouns=given)
     titled = segment is not None or _title_next_to(run, titles) is not None
     from_dept = _from_department(run) is not None
     paren = after is not None and after.text == "(" and run.end + 1 < len(doc) \
         and _in_span(doc[run.end + 1], titles)
-    given = is_given_name(run[0].text)
     ner_person = any(e.start <= run.start < e.end or run.start <= e.start < run.end
                      for e in person_ents)
     other_entity = any(e.start <= run.start < e.end for e in other_ents)
@@ -303,8 +358,13 @@ def _strip(span: Span) -> Span:
 
 
 def _display(span: Span) -> str:
-    words = span.text.replace("’", "'")
-    return " ".join(w if not w.islower() else w[:1].upper() + w[1:] for w in words.split())
+    """The name as a greeting writes it: lowercase notes capitalised ("dale" -> "Dale"), but a
+    particle inside a name kept as written ("Johanna van der Meer")."""
+    words = span.text.replace("’", "'").split()
+    capitalised = any(w[:1].isupper() for w in words)
+    return " ".join(w if not w.islower() or (capitalised and 0 < i < len(words) - 1
+                                               and w in NAME_PARTICLES)
+                    else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 OPEN_NICK = {"(", '"', "'", "“", "‘"}
@@ -420,6 +480,60 @@ def _title_for(person: PersonMentions) -> str | None:
         dept = _from_department(mention)
         if dept is not None:
             return dept.text
+    for mention in person.mentions:
+        stated = _stated_title(mention, titles)
+        if stated is not None:
+            return _clean_title(stated)
+    return None
+
+
+def _stated_title(mention: Span, titles: list[Span]) -> Span | None:
+    """A title given in a sentence of its own: "Tomasz is the super I'd work under", "Hamid
+    Sultani is the teen services lead", "the GM is Abena Osei". Only words a title can end
+    with count ("Raj is a runner" says nothing about his job)."""
+    doc, heads = mention.doc, title_heads()
+
+    def is_title_word(token: Token) -> bool:
+        return token.lower_.strip(".") in heads or _in_span(token, titles)
+
+    # Read off the words first; the small parser often mislabels a title ("lead" as a verb).
+    k = mention.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"he", "she", "they"}:
+        k += 2  # "Aldo Ferreira, he is the farm manager"
+    if k + 1 < len(doc) and doc[k].lower_ in {"is", "was", "'s", "’s"}:
+        start = k + 1
+        while start < len(doc) and doc[start].lower_ in {"the", "our", "my", "their", "a", "an"}:
+            start += 1
+        end = None
+        for j in range(start, min(start + 4, len(doc))):
+            if not doc[j].is_alpha or doc[j].lower_ in {"and", "who", "that", "but", "so"}:
+                break
+            if is_title_word(doc[j]):
+                end = j + 1
+            elif end is not None:
+                break
+        if end is not None:
+            return doc[start:end]
+    k = mention.start - 1
+    if k >= 1 and doc[k].lower_ in {"is", "was"} and is_title_word(doc[k - 1]):
+        start = k - 1
+        while start > 0 and start > k - 4 and doc[start - 1].is_alpha and \
+                doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
+                doc[start - 1].lower_ not in {"the", "our", "my", "their", "a", "an"}:
+            start -= 1
+        return doc[start:k]
+    root = mention.root
+    if root.head.lemma_ != "be" or root.dep_ not in {"nsubj", "attr"}:
+        return None
+    other = "attr" if root.dep_ == "nsubj" else "nsubj"
+    for noun in root.head.children:
+        if noun.dep_ == other and noun.pos_ in {"NOUN", "PROPN"} and (
+                noun.lower_.strip(".") in heads or _in_span(noun, titles)):
+            start = noun.i
+            while start > 0 and noun.doc[start - 1].dep_ in {"compound", "amod", "nmod"} \
+                    and noun.doc[start - 1].head.i >= start:
+                start -= 1
+            return noun.doc[start : noun.i + 1]
     return None
 
 
@@ -428,11 +542,25 @@ def _clean_title(title: Span) -> str:
     return text
 
 
+def _pronoun_follow_up(sent: Span) -> Span | None:
+    """The next sentence when it goes on about the same person: "... Mrs. Seo from HR. She
+    asked about my visa"."""
+    doc = sent.doc
+    k = sent.end
+    while k < len(doc) and (doc[k].is_space or doc[k].is_punct):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in {"he", "she", "they"}:
+        return doc[k].sent
+    return None
+
+
 def _role_for(person: PersonMentions, title: str | None) -> Role:
     sentences = {m.sent for m in person.mentions}
     lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
         t.lower_ for s in sentences for t in s
     }
+    follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
+    context = lemmas | {t.lemma_.lower() for s in follow_ups for t in s}
     if lemmas & REFER_LEMMAS and not any(
         t.lemma_ == "refer" and t.dep_ in {"nsubj"} for s in sentences for t in s
         if t.lower_ in {"i", "me"}
@@ -451,7 +579,7 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
             hint = title_heads().get(last)
         if title.lower() in SLOT_NOUNS_AFTER_FROM:
             hint = "support"
-    interviewed = bool(lemmas & INTERVIEW_CONTEXT)
+    interviewed = bool(context & INTERVIEW_CONTEXT)
     if hint == "support" and not interviewed:
         return "support"
     if hint is None and lemmas & SUPPORT_CONTEXT and not interviewed:
