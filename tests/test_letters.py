@@ -208,3 +208,19 @@ def test_an_activity_is_not_noticed_in_an_office_and_the_title_finds_the_restore
     by_name = {x.recipient: x.body for x in letters}
     assert "in your office" not in by_name["Folake Adebanjo"]
     assert "Land Rovers" in by_name["Tom Becker"]
+
+
+VELDT = """Onsite @ Veldt Biologics (Research Associate II), Thurs 11/19
+- Yusuf Demir (postdoc) showed me the confocal room. he's training for the Berlin marathon next
+  spring, runs before work every day
+- Ilse Brandvold - Sr Lab Manager. asked about inventory + SOPs
+Ilse liked my cold-chain validation story.
+should have explained my gap year better.
+"""
+
+
+def test_a_named_event_takes_its_article_and_a_gap_year_is_something_to_explain():
+    letters, _ = write_letters(analyze(VELDT, today=date(2026, 11, 19)), sender="Sam Okoro")
+    by_name = {x.recipient: x.body for x in letters}
+    assert "our conversation about the Berlin marathon." in by_name["Yusuf Demir"]
+    assert "fully explained my gap year" in by_name["Ilse Brandvold"]

@@ -380,6 +380,10 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         return clause if 2 <= len(clause.split()) <= 14 else None
     verb = next((t for t in after if t.pos_ == "VERB"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if obj is None and verb is not None and not clause_ok:
+        # "should have explained my gap year better": the parser hangs "year" off "better"
+        obj = next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
+                    and t.dep_ == "npadvmod"), None)
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = [t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)]
@@ -389,7 +393,9 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     for chunk in sentence_chunks(sent):
         if chunk.start_char < start_char or chunk.root.pos_ == "PRON":
             continue
-        if chunk.root.ent_type_ in {"PERSON", "DATE", "TIME"}:
+        mine = any(t.dep_ == "poss" for t in chunk)  # "my gap year" is a thing, not a date
+        if chunk.root.ent_type_ == "PERSON" or (chunk.root.ent_type_ in {"DATE", "TIME"}
+                                                and not mine):
             return None
         end = chunk.end
         for child in chunk.root.rights:  # "the question about cash handling audits"

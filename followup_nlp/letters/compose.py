@@ -76,6 +76,13 @@ def _place_of(interest: Interest) -> str | None:
     return None
 
 
+# A named event is a countable thing: "our conversation about the Berlin marathon".
+EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
+               "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
+               "finals", "series", "championship", "championships", "classic", "relay", "ride"}
+DETERMINERS = {"the", "a", "an", "your", "his", "her", "their", "our", "my", "this", "that"}
+
+
 def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
     """One sentence recalling the shared conversation, in the second person."""
     mention = interest.mention or interest.text
@@ -100,8 +107,10 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
     lead = ("I especially enjoyed our conversation about" if tone == "warm"
             else "I appreciated our conversation about")
     words = mention.split()
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s"):
-        mention = f"the {mention}"  # a team: "the Green Bay Packers"
+    team = len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s")
+    named_event = len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in EVENT_NOUNS
+    if (team or named_event) and words[0].lower() not in DETERMINERS:
+        mention = f"the {mention}"  # "the Green Bay Packers", "the Berlin marathon"
     return f"{lead} {mention}."
 
 
