@@ -137,3 +137,10 @@ def test_the_sentence_after_a_name_that_goes_on_with_she_counts_for_the_role():
     people = {p.name: (p.title, p.role) for p in analysis.people}
     assert people == {"Aurelio Costa": ("General Manager", "interviewer"),
                       "Min-ji Kang": ("HR", "interviewer")}
+
+
+def test_a_name_that_only_describes_a_thing_is_talked_about_not_met():
+    analysis = analyze("Final at Corliss Pharmacy, Dec 3. Met Renata Oyelaran (pharmacy manager).\n"
+                       "She has a shelf of Harry Potter books and rereads them every winter.\n",
+                       gifts=False)
+    assert [p.name for p in analysis.people] == ["Renata Oyelaran"]

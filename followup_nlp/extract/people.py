@@ -610,10 +610,13 @@ CONTACT_PREPOSITIONS = {"with", "w/", "from", "by", "to", "for", "and", "+"}
 def _only_talked_about(person: PersonMentions) -> bool:
     """Someone named only as what people talked about ("we both love Brandon Sanderson", "they
     just did Emily Henry"), never as one who spoke, met, wrote or was contacted: every mention
-    is the object of a verb or preposition, and none opens a line or a bullet."""
+    is the object of a verb or preposition (or names a kind of thing, "Stephen King novels"), and
+    none opens a line or a bullet."""
     for mention in person.mentions:
         root, doc = mention.root, mention.doc
-        if root.dep_ not in {"dobj", "pobj"} or root.head.lemma_.lower() in CONTACT_LEMMAS \
+        if root.dep_ == "compound" and root.head.i >= mention.end and root.head.pos_ == "NOUN":
+            pass  # a name describing a thing: "Stephen King hardcovers", "Harry Potter books"
+        elif root.dep_ not in {"dobj", "pobj"} or root.head.lemma_.lower() in CONTACT_LEMMAS \
                 or root.head.lower_ in CONTACT_PREPOSITIONS:
             return False
         if root.dep_ == "pobj" and root.head.head.lemma_.lower() in CONTACT_LEMMAS:
