@@ -144,3 +144,11 @@ def test_a_name_that_only_describes_a_thing_is_talked_about_not_met():
                        "She has a shelf of Harry Potter books and rereads them every winter.\n",
                        gifts=False)
     assert [p.name for p in analysis.people] == ["Renata Oyelaran"]
+
+
+def test_a_prose_note_that_opens_like_a_header_names_the_employer_not_a_person():
+    analysis = analyze("Larkfield Minerals - payroll officer. Zoom 1st round w/ Moira Keane "
+                       "(payroll manager), 11/10. Qs on Single Touch Payroll and timesheets. "
+                       "Moira runs ultras on weekends.\n", gifts=False)
+    assert analysis.company == "Larkfield Minerals"
+    assert [p.name for p in analysis.people] == ["Moira Keane"]

@@ -213,9 +213,16 @@ def _header_company(text: str) -> str | None:
     that is neither a job title, a date, a channel nor a person; one ending in a company word
     ("Bennett Clinic Group", "cloudnine payments") wins over other capitalised segments."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    if re.search(r"[.!?]\s+\w", first):
-        return None  # a prose first line, not a header
     heads = title_heads()
+    if re.search(r"[.!?]\s+\w", first):
+        # A prose first line is no header, unless it opens like one: "Redgum Minerals – site
+        # admin (FIFO) – Teams w/ ... Qs on SAP PM ..." (the employer, a dash, the job title).
+        opening = re.match(r"\s*([A-Z][\w'’.&]*(?:\s+[A-Z&][\w'’.&]*){0,4})\s[-—–]\s+([^-—–.,(]+)",
+                           first)
+        if opening and any(w.lower().strip(".,") in heads for w in opening.group(2).split()) \
+                and not is_given_name(opening.group(1).split()[0]):
+            return _clean_company(opening.group(1))
+        return None
     candidates = []
     for segment in HEADER_SPLIT.split(first):
         words = segment.split()
