@@ -152,3 +152,9 @@ def test_a_prose_note_that_opens_like_a_header_names_the_employer_not_a_person()
                        "Moira runs ultras on weekends.\n", gifts=False)
     assert analysis.company == "Larkfield Minerals"
     assert [p.name for p in analysis.people] == ["Moira Keane"]
+
+
+def test_a_seniority_word_opening_a_job_title_is_not_a_name():
+    analysis = analyze("Kestrel Softworks – Senior Java Developer – Round 2 (technical), video\n"
+                       "- Anjali Rao (eng mgr) asked about Spring Boot and Kafka\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Anjali Rao"]

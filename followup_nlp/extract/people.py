@@ -33,7 +33,8 @@ NOT_NAMES = {
     "great", "good", "nice", "really", "very", "super", "mom", "dad", "mother", "father", "wife",
     "husband", "son", "daughter", "kids", "both", "us", "our", "you", "your", "it", "this", "that",
     "what", "who", "why", "how", "when", "where", "met", "talked", "discussed", "loves", "saw",
-    "noticed", "mentioned", "said", "told", "ceo", "cto", "cfo", "coo", "vp", "svp", "evp", "dir",
+    "noticed", "mentioned", "said", "told", "clarify", "senior", "junior", "ceo", "cto", "cfo",
+    "coo", "vp", "svp", "evp", "dir",
     "mgr", "sr", "jr", "eng", "hm", "ta", "rn", "recruiter", "manager", "director", "lead",
 }
 STRONG_SLOTS = {"with", "w/", "met", "interviewer", "interviewers", "panel", "cc", "emailed",
