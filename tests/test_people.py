@@ -158,3 +158,10 @@ def test_a_seniority_word_opening_a_job_title_is_not_a_name():
     analysis = analyze("Kestrel Softworks – Senior Java Developer – Round 2 (technical), video\n"
                        "- Anjali Rao (eng mgr) asked about Spring Boot and Kafka\n", gifts=False)
     assert [p.name for p in analysis.people] == ["Anjali Rao"]
+
+
+def test_a_name_before_a_street_suffix_is_an_address_not_a_person():
+    analysis = analyze("Valley Federal | Loan Officer (Sherman St) | phone | 5/2\n"
+                       "Talked with Rosalind Pike (branch mgr). Sarah Lane from HR set it up.\n",
+                       gifts=False)
+    assert sorted(p.name for p in analysis.people) == ["Rosalind Pike", "Sarah Lane"]

@@ -68,6 +68,9 @@ ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "compan
                 "biologics", "therapeutics", "pharma", "air", "airways", "credit", "cellars",
                 "winery", "brewing", "brewery", "vineyards", "terminals", "robotics", "hotels",
                 "resorts", "gallery", "theatre", "theater", "authority", "commission"}
+# Street suffixes that are not also surnames (Lane, Court, Way, Street and Drive can be).
+STREET_SUFFIXES = {"st", "ave", "avenue", "rd", "road", "blvd", "boulevard", "ln", "pkwy",
+                   "parkway", "hwy", "highway", "pl", "ct", "sq"}
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
@@ -303,11 +306,20 @@ def _looks_like_org(run: Span) -> bool:
          and doc[t.i + 1].lower_ in ORG_SUFFIXES)) for t in (before, after))
 
 
+def _names_a_street(run: Span) -> bool:
+    """ "Branch Manager (Hollis St)", "the Madison Ave office": a name-like word before a street
+    suffix is an address."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    return (len(run) > 1 and run[-1].lower_.strip(".") in STREET_SUFFIXES and run[-1].is_title) \
+        or (after is not None and after.lower_.strip(".") in STREET_SUFFIXES and after.is_title)
+
+
 def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: list[Span]) -> bool:
     """Is this run a person's name? It needs evidence beyond capitalisation: a known given name,
     a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
     doc = run.doc
-    if _looks_like_org(run):
+    if _looks_like_org(run) or _names_a_street(run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
