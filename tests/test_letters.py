@@ -224,3 +224,19 @@ def test_a_named_event_takes_its_article_and_a_gap_year_is_something_to_explain(
     by_name = {x.recipient: x.body for x in letters}
     assert "our conversation about the Berlin marathon." in by_name["Yusuf Demir"]
     assert "fully explained my gap year" in by_name["Ilse Brandvold"]
+
+
+HALCYON = """Halcyon Freight, ops analyst, 2nd round onsite thurs 12/3
+- met w/ Deepa Krishnan (ops director) + Marcus Webb, sr analyst
+- Marcus has a huge bonsai on his desk, been growing it for 11 yrs, also coaches his son's hockey team
+"""
+
+
+def test_an_office_cue_reaches_what_sits_on_the_desk_not_what_someone_coaches():
+    analysis = analyze(HALCYON, today=date(2026, 12, 3))
+    cues = {i.text: i.cue for i in analysis.interests if i.holder == "Marcus Webb"}
+    assert cues and all(cue == "office" for text, cue in cues.items() if "bonsai" in text)
+    assert all(cue == "said" for text, cue in cues.items() if "hockey" in text)
+    letters, _ = write_letters(analysis, sender="Alex Moreno")
+    body = next(x.body for x in letters if x.recipient == "Marcus Webb")
+    assert "hockey team in your office" not in body and "the son's" not in body

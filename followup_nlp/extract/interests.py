@@ -135,6 +135,8 @@ def _object_phrase(token: Token, office: bool = False) -> Span | None:
     """The noun phrase (or gerund phrase) a cue word points at. An office cue's preposition
     ("on his credenza") points at a place, not at the interest."""
     doc = token.doc
+    if office and token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in SCENE_HEADS:
+        return _phrase_of(token)  # "has a huge bonsai| on his desk": the noun is what was seen
     if not office and (token.pos_ == "ADP" or token.dep_ == "prep"):  # "obsessed with| X"
         objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
@@ -285,6 +287,26 @@ def _is_activity(candidate: _Candidate) -> bool:
     cars"), which a letter cannot say it noticed in someone's office."""
     root = candidate.span.root
     return candidate.activity or root.pos_ == "VERB" or root.tag_ == "VBG"
+
+
+# Verbs that place a thing in view; an office cue reaches only things governed by one of these
+# (or by no verb): in "has a bonsai on his desk, also coaches his son's hockey team" the desk
+# shows the bonsai, not the team.
+PRESENCE_LEMMAS = {"be", "have", "see", "notice", "spot", "keep", "hang", "display", "sit",
+                   "stand", "show", "frame", "pin", "mount", "put", "place", "hold", "catch",
+                   "love", "collect"}
+
+
+def _under_another_verb(candidate: _Candidate) -> bool:
+    """The candidate hangs off a verb of doing ("coaches", "races") rather than of being seen."""
+    token = candidate.span.root
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() not in PRESENCE_LEMMAS
+    return False
 
 
 def _sentence_cue(sent: Span) -> str | None:
@@ -827,7 +849,7 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         cue = candidate.cue
         if cue == "said" and not candidate.cued:
             cue = _sentence_cue(sent) or "said"
-            if cue == "office" and _is_activity(candidate):
+            if cue == "office" and (_is_activity(candidate) or _under_another_verb(candidate)):
                 cue = "said"  # "goes birding..., binoculars on her desk": birding is not an object
         name = item.holder.name if item.holder else None
         interests.append(
