@@ -20,9 +20,11 @@ class Person:
     title: str | None = None
     role: Role = "interviewer"
     goes_by: str | None = None  # the nickname the note gives ("Chukwuemeka (Emeka) Obi")
+    honorific: str | None = None  # how the note addresses them ("Dr.", "Ms."), for the greeting
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "role": self.role, "goes_by": self.goes_by}
+        return {"name": self.name, "title": self.title, "role": self.role, "goes_by": self.goes_by,
+                "honorific": self.honorific}
 
 
 @dataclass(frozen=True)

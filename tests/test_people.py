@@ -165,3 +165,17 @@ def test_a_name_before_a_street_suffix_is_an_address_not_a_person():
                        "Talked with Rosalind Pike (branch mgr). Sarah Lane from HR set it up.\n",
                        gifts=False)
     assert sorted(p.name for p in analysis.people) == ["Rosalind Pike", "Sarah Lane"]
+
+
+def test_an_honorific_makes_a_surname_a_person_and_the_greeting_keeps_it():
+    from followup_nlp import write_letters
+
+    analysis = analyze("Interview recap — St. Brendan's Hospital, Patient Access Supervisor\n"
+                       "Panel: dr. Okonkwo (director of patient access) and Lucia Ferreira-Santos"
+                       " - revenue cycle manager. Lucia asked about the backlog at Mercy.\n"
+                       "Dr Okonkwo said she loved my idea. We tested it in MS Project.\n")
+    people = {p.name: p.honorific for p in analysis.people}
+    assert people == {"Okonkwo": "Dr.", "Lucia Ferreira-Santos": None}
+    assert analysis.company == "St. Brendan's Hospital"
+    letters, _ = write_letters(analysis, sender="Robin Hale")
+    assert next(x for x in letters if x.recipient == "Okonkwo").body.startswith("Dear Dr. Okonkwo,")

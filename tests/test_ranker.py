@@ -114,3 +114,10 @@ def test_shared_sentence_features_and_cached_chunks_match_computing_them_afresh(
         alone = ranker.features(item)
         assert alone.items() <= row.items()  # note_features only adds the within-sentence ones
         assert any(k.startswith("sent_len=") for k in alone)  # the sentence's own features
+
+
+def test_a_team_named_as_what_someone_is_a_fan_of_is_an_interest_though_ner_calls_it_an_org():
+    analysis = analyze("Video call with Maren Holt (controller), Nov 4.\n"
+                       "Maren is a big fan of the Cleveland Guardians; we talked about the "
+                       "close calendar and our ERP.\n", gifts=False)
+    assert any("Guardians" in i.text and i.holder == "Maren Holt" for i in analysis.interests)

@@ -197,12 +197,38 @@ def _clean_company(value: str) -> str | None:
 
 HEADER_SPLIT = re.compile(r"\s[-—–|]\s|[,:()|]|\s[-—–]{2}\s")
 CHANNEL_WORDS = {"zoom", "teams", "phone", "video", "onsite", "on-site", "call", "webex", "skype",
-                 "interview", "notes", "screen", "panel", "final", "round", "recap"}
+                 "interview", "notes", "screen", "panel", "final", "round", "recap",
+                 # what a note calls itself or how a pasted message opens: "Coaching log",
+                 # "Journal", "Client", "Hey Jo"
+                 "log", "journal", "diary", "debrief", "summary", "client", "hey", "hi", "hello",
+                 "dear"}
+
+
+# Words a full stop abbreviates inside a name ("St. Brendan's Hospital", "Acme Co. Ltd"); any
+# other word ending in a full stop ends the sentence ("at Mercy. Dr Okonkwo said ...").
+ABBREVIATIONS = {"st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "co", "inc", "ltd", "corp",
+                 "bros", "no", "ste", "u.s", "u.k", "n.a"}
+
+
+def _sentence_cut(name: str) -> str:
+    """ "Mercy. Dr Okonkwo" -> "Mercy."; "St. Brendan's Hospital" stays whole."""
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(".") and word[:-1].lower() not in ABBREVIATIONS and len(word) > 2:
+            return " ".join(words[: i + 1])
+    return name
+
+
+def _abbreviations_closed(line: str) -> str:
+    """The line with abbreviation full stops dropped, so "St. Brendan's" reads as no sentence end."""
+    return re.sub(r"\b([A-Za-z.]+)\.(?=\s)",
+                  lambda m: m.group(1) if m.group(1).lower() in ABBREVIATIONS else m.group(0),
+                  line)
 
 
 def _at_company(text: str) -> str | None:
     for match in AT_COMPANY.finditer(text):
-        name = _clean_company(match.group(1))
+        name = _clean_company(_sentence_cut(match.group(1)))
         if name:
             return name
     return None
@@ -214,7 +240,7 @@ def _header_company(text: str) -> str | None:
     ("Bennett Clinic Group", "cloudnine payments") wins over other capitalised segments."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     heads = title_heads()
-    if re.search(r"[.!?]\s+\w", first):
+    if re.search(r"[.!?]\s+\w", _abbreviations_closed(first)):
         # A prose first line is no header, unless it opens like one: "Redgum Minerals – site
         # admin (FIFO) – Teams w/ ... Qs on SAP PM ..." (the employer, a dash, the job title).
         opening = re.match(r"\s*([A-Z][\w'’.&]*(?:\s+[A-Z&][\w'’.&]*){0,4})\s[-—–]\s+([^-—–.,(]+)",
@@ -257,9 +283,11 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", text, re.I | re.M)
     if labelled:
         return labelled.group(1).strip()
-    head = "\n".join(text.strip().splitlines()[:3])
-    # Where notes name the employer: "at X" near the top, the header line, then "at X" anywhere.
-    for found in (_at_company(head), _header_company(text), _at_company(text)):
+    lines = text.strip().splitlines()
+    # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
+    # top, then anywhere.
+    for found in (_at_company(lines[0] if lines else ""), _header_company(text),
+                  _at_company("\n".join(lines[:3])), _at_company(text)):
         if found:
             return found
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
@@ -267,8 +295,8 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
             and not any(t.lower_ in {"hr", "ta"} for t in e)]
     for ent in orgs:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in {"at", "@", "with", "for", "from"}:
-            return ent.text.strip()
+        if before in {"at", "@", "with", "for", "from"} and (name := _clean_company(ent.text)):
+            return name  # not "with Maren Holt": NER calls some names ORG
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and len(name) < 5)]
     return cleaned[0] if cleaned else None

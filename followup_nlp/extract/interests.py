@@ -253,7 +253,10 @@ def _writers_own(span: Span) -> bool:
     return False
 
 
-def _is_plausible(span: Span) -> bool:
+def _is_plausible(span: Span, organisation_ok: bool = False) -> bool:
+    """A phrase that could name an interest. An organisation counts only as the object of a
+    cue ("a big fan of the Cleveland Guardians", "has season tickets to Arsenal"): elsewhere an
+    ORG is the employer, a client or a tool."""
     if not len(span) or len(span) > 8 or _writers_own(span):
         return False
     if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
@@ -264,7 +267,8 @@ def _is_plausible(span: Span) -> bool:
     if all(t.is_stop or t.is_punct for t in span):
         return False
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
-    return span.root.ent_type_ not in {"PERSON", "ORG", "DATE", "TIME", "MONEY"}
+    return span.root.ent_type_ not in {"PERSON", "DATE", "TIME", "MONEY"} | (
+        set() if organisation_ok else {"ORG"})
 
 
 def _kind(cue: Span) -> str:
@@ -485,7 +489,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         phrase = _trim(phrase)
         if phrase.start < cue.end and phrase.end <= cue.start:
             pass
-        if not _is_plausible(phrase) or _is_work_phrase(phrase):
+        if not _is_plausible(phrase, organisation_ok=_kind(cue) in {"said", "shared"}) \
+                or _is_work_phrase(phrase):
             continue
         if phrase.root.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
             continue  # "next Friday", "3 yrs" (but "restoring a 1972 VW bus" is fine)

@@ -17,6 +17,9 @@ from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role
 from followup_nlp.schema import Person, Role
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam"}
+# How a letter writes the honorific a note put before a name ("dr." -> "Dr.").
+HONORIFIC_FORMS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
+                   "prof": "Professor", "professor": "Professor", "mx": "Mx."}
 NOT_NAMES = {
     "i", "me", "my", "we", "panel", "interview", "interviews", "notes", "note", "round", "call",
     "zoom", "teams", "meet", "google", "slack", "linkedin", "webex", "skype", "facetime", "email",
@@ -85,6 +88,7 @@ class PersonMentions:
     name: str
     mentions: list[Span] = field(default_factory=list)
     nickname: str | None = None
+    honorific: str | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -339,6 +343,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         after is not None and after.text in {"'s", "’s"})
     if _quoted_label(run):
         return False
+    if _honorific_before(run) is not None and not run[0].is_lower and not _inside_quotes(run):
+        return True  # "Dr. Okonkwo", "met Ms. Ruiz": an honorific is said only of a person
     if run[0].is_lower:
         # Lowercase words are names only when a given name sits where notes put people.
         return given and (titled or from_dept or paren or slot or subject)
@@ -348,6 +354,22 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+
+
+def _honorific_before(span: Span) -> str | None:
+    """The honorific written right before a name ("Dr. Okonkwo", "ms ruiz"), as a letter spells it."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if before.text.isupper() and len(before.text.strip(".")) > 1:
+        return None  # "MS Project", "DR site": an acronym, not "Ms."
+    return HONORIFIC_FORMS.get(before.lower_.strip("."))
+
+
+def _inside_quotes(span: Span) -> bool:
+    """ 'a "Mr. Knightley for President" mug': a quotation opened before the name and not closed."""
+    before = span.doc[span.sent.start : span.start]
+    return sum(t.text in {'"', "“", "”"} for t in before) % 2 == 1
 
 
 def _quoted_label(run: Span) -> bool:
@@ -446,6 +468,8 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
     nicknames = {full: nick for _, full, nick in nicknamed}
     for person in people:
         person.nickname = nicknames.get(person.name)
+        person.honorific = next((h for m in person.mentions
+                                 if (h := _honorific_before(m)) is not None), None)
     return people
 
 
@@ -610,7 +634,7 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
             continue
         found.append(person)
         people.append(Person(name=person.name, title=title, role=_role_for(person, title),
-                             goes_by=person.nickname))
+                             goes_by=person.nickname, honorific=person.honorific))
     _add_title_references(doc, found, [p.title for p in people])
     return people, found
 

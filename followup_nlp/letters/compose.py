@@ -31,8 +31,13 @@ GENERIC_NAMES = {"Hiring Manager"}
 
 
 def greeting(person: Person, tone: Tone) -> str:
+    """ "Dear Emeka," (warm), "Dear Chukwuemeka Obi," (formal); someone the note calls
+    "Dr. Okonkwo" or "Ms. Amara Diallo" is greeted that way in either tone ("Dear Dr. Diallo,")."""
     if person.name in GENERIC_NAMES:
         return f"Dear {person.name},"
+    if person.honorific:
+        words = person.name.split()
+        return f"Dear {person.honorific} {' '.join(words[1:] if len(words) > 1 else words)},"
     return f"Dear {(person.goes_by or first_name(person.name)) if tone == 'warm' else person.name},"
 
 
