@@ -240,3 +240,21 @@ def test_an_office_cue_reaches_what_sits_on_the_desk_not_what_someone_coaches():
     letters, _ = write_letters(analysis, sender="Alex Moreno")
     body = next(x.body for x in letters if x.recipient == "Marcus Webb")
     assert "hockey team in your office" not in body and "the son's" not in body
+
+
+ST_BRENDANS = """Interview recap — St. Brendan's Hospital, Patient Access Supervisor
+Date: Nov 30 2026, panel, video (Teams)
+Panel: dr. Okonkwo (director of patient access) and Lucia Ferreira-Santos - revenue cycle manager.
+Dr Okonkwo said she loved my idea about the text-message check-in. She is a big fan of the Cleveland Guardians.
+Her dad was a beekeeper in Portugal, Lucia said.
+"""
+
+
+def test_a_team_takes_its_article_and_a_doer_becomes_the_activity_in_the_letter():
+    analysis = analyze(ST_BRENDANS, today=date(2026, 11, 30))
+    letters, _ = write_letters(analysis, sender="Robin Hale")
+    by_name = {x.recipient: x.body for x in letters}
+    assert "about the Cleveland Guardians." in by_name["Okonkwo"]
+    assert "article about Cleveland" not in by_name["Okonkwo"]
+    assert "conversation about beekeeper" not in by_name["Lucia Ferreira-Santos"]
+    assert "beekeeping" in by_name["Lucia Ferreira-Santos"]

@@ -14,14 +14,16 @@ from functools import lru_cache
 
 from followup_nlp.resources import data_path
 from followup_nlp.schema import CategoryScore, GiftIdea
+from followup_nlp.wording import with_article
 
+# {the_x} is the interest as a sentence says it ("the Cleveland Guardians"), {x} as it is searched.
 SEARCH_SUGGESTIONS = {
-    "article": "an article about {x}",
-    "recipe": "a recipe related to {x}",
-    "book": "a well-reviewed book on {x} (search a library catalogue for '{x}')",
-    "association": "the national club or association for {x} (search '{x} association')",
-    "website": "a respected website or online community about {x}",
-    "magazine": "a magazine that covers {x} (search '{x} magazine')",
+    "article": "an article about {the_x}",
+    "recipe": "a recipe related to {the_x}",
+    "book": "a well-reviewed book on {the_x} (search a library catalogue for '{x}')",
+    "association": "the national club or association for {the_x} (search '{x} association')",
+    "website": "a respected website or online community about {the_x}",
+    "magazine": "a magazine that covers {the_x} (search '{x} magazine')",
 }
 
 
@@ -107,6 +109,7 @@ def ideas_for(label: str, ranked: Sequence[CategoryScore], phrases: Sequence[str
         if score.category in by_category:
             ideas.append(by_category[score.category][0].idea())
         elif score.score >= 0.5 or not ideas:
-            ideas.append(GiftIdea(score.category, SEARCH_SUGGESTIONS[score.category].format(x=label),
+            ideas.append(GiftIdea(score.category, SEARCH_SUGGESTIONS[score.category].format(
+                x=label, the_x=with_article(label)),
                                   None, None, is_search=True))
     return ideas

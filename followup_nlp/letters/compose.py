@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
+from followup_nlp.wording import with_article
 
 Tone = Literal["warm", "formal"]
 Medium = Literal["handwritten", "email"]
@@ -81,11 +82,11 @@ def _place_of(interest: Interest) -> str | None:
     return None
 
 
-# A named event is a countable thing: "our conversation about the Berlin marathon".
-EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
-               "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
-               "finals", "series", "championship", "championships", "classic", "relay", "ride"}
-DETERMINERS = {"the", "a", "an", "your", "his", "her", "their", "our", "my", "this", "that"}
+def _names_a_doer(mention: str) -> bool:
+    """One lowercase word for a person who does the thing ("beekeeper", "cyclist", "birder"),
+    which a sentence cannot be "about" without an article."""
+    return (" " not in mention and mention.islower()
+            and mention.endswith(("er", "or", "ist", "ian", "eur")))
 
 
 def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
@@ -111,12 +112,9 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
         return f"{lead} {mention}."
     lead = ("I especially enjoyed our conversation about" if tone == "warm"
             else "I appreciated our conversation about")
-    words = mention.split()
-    team = len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s")
-    named_event = len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in EVENT_NOUNS
-    if (team or named_event) and words[0].lower() not in DETERMINERS:
-        mention = f"the {mention}"  # "the Green Bay Packers", "the Berlin marathon"
-    return f"{lead} {mention}."
+    if _names_a_doer(mention) and interest.canonical.lower() != mention.lower():
+        mention = interest.canonical  # not "our conversation about beekeeper": "about beekeeping"
+    return f"{lead} {with_article(mention)}."
 
 
 def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
@@ -130,7 +128,7 @@ def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
         # (the gift list says what to search for), as the seeds suggest.
         if idea.category == "recipe":
             return f"{enclosed} a recipe I came across that made me think of our conversation."
-        return f"{enclosed} an article about {topic} that I thought you might enjoy."
+        return f"{enclosed} an article about {with_article(topic)} that I thought you might enjoy."
     detail = f" ({idea.detail})" if idea.detail and idea.category in {"website", "association"} \
         else ""
     kinds = {
