@@ -258,3 +258,14 @@ def test_a_team_takes_its_article_and_a_doer_becomes_the_activity_in_the_letter(
     assert "article about Cleveland" not in by_name["Okonkwo"]
     assert "conversation about beekeeper" not in by_name["Lucia Ferreira-Santos"]
     assert "beekeeping" in by_name["Lucia Ferreira-Santos"]
+
+
+def test_a_hobby_person_is_an_interest_and_the_letter_names_the_hobby_in_full():
+    analysis = analyze("Ferncliff Software, QA engineer, onsite Dec 1\n"
+                       "* Aisha Rahman (product mgr) asked about release sign-off\n"
+                       "aisha: huge board game person, runs a monthly game night\n",
+                       today=date(2026, 12, 1))
+    assert any("board game" in i.text and i.holder == "Aisha Rahman" for i in analysis.interests)
+    letters, _ = write_letters(analysis, sender="Sam Rivera")
+    body = letters[0].body
+    assert "board games" in body and "about board game." not in body

@@ -179,3 +179,12 @@ def test_an_honorific_makes_a_surname_a_person_and_the_greeting_keeps_it():
     assert analysis.company == "St. Brendan's Hospital"
     letters, _ = write_letters(analysis, sender="Robin Hale")
     assert next(x for x in letters if x.recipient == "Okonkwo").body.startswith("Dear Dr. Okonkwo,")
+
+
+def test_a_surname_initial_does_not_hide_the_department_after_it():
+    analysis = analyze("2nd rd - Ferncliff Software (Sr QA Engineer) - onsite, Tue Dec 1\n"
+                       "* Tomasz Nowak - QA lead\n"
+                       "* Greg K. from HR (he's the one who emailed me the schedule)\n",
+                       gifts=False)
+    people = {p.name: (p.title, p.role) for p in analysis.people}
+    assert people["Greg"] == ("HR", "support")

@@ -336,6 +336,10 @@ def _heads_a_hobby_phrase(span: Span) -> bool:
     head = root.head
     if any(s.start <= head.i < s.end for s in span.doc.spans.get(SPAN_KEYS["INTEREST"], [])):
         return True
+    if any(c.start <= head.i < c.end and c.id_.endswith(":guy")
+           for c in span.doc.spans.get(SPAN_KEYS["CUE"], [])):
+        # "a huge board game person", "a history buff", but not "isn't a pets-at-home guy"
+        return not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
     return head.lemma_.lower() in HOBBY_HEADS
 
 

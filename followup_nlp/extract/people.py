@@ -244,7 +244,7 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     an agent noun ("- Plans Examiner") names the role of someone known to be a person, but
     "Moab (jeep trip)" or "Medical Coder (Outpatient)" is no evidence of one."""
     doc = name.doc
-    k = name.end
+    k = _past_initial(doc, name.end)
     if k >= len(doc) or doc[k].lower_ not in {"(", ",", "-", "–", "—", ":", "the"}:
         return None
     opener = doc[k].lower_
@@ -285,11 +285,21 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     return segment if len(segment) else None
 
 
+def _past_initial(doc: Doc, k: int) -> int:
+    """The index after a surname initial written after a first name ("Greg K. from HR")."""
+    if k < len(doc) and len(doc[k].text.rstrip(".")) == 1 and doc[k].text[:1].isupper() \
+            and doc[k - 1].whitespace_:
+        return k + 1 if doc[k].text.endswith(".") or k + 1 >= len(doc) or doc[k + 1].text != "." \
+            else k + 2
+    return k
+
+
 def _from_department(span: Span) -> Span | None:
     """ "Raj from HR" -> the department, used as a title when no title is given."""
     doc = span.doc
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "from":
-        dept = doc[span.end + 1]
+    k = _past_initial(doc, span.end)
+    if k + 1 < len(doc) and doc[k].lower_ == "from":
+        dept = doc[k + 1]
         if dept.lower_ in SLOT_NOUNS_AFTER_FROM - {"the", "their"}:
             return doc[dept.i : dept.i + 1]
     return None

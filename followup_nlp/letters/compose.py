@@ -112,8 +112,12 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
         return f"{lead} {mention}."
     lead = ("I especially enjoyed our conversation about" if tone == "warm"
             else "I appreciated our conversation about")
-    if _names_a_doer(mention) and interest.canonical.lower() != mention.lower():
-        mention = interest.canonical  # not "our conversation about beekeeper": "about beekeeping"
+    canonical = interest.canonical.lower()
+    if (_names_a_doer(mention) and canonical != mention.lower()) or \
+            canonical in {f"{mention.lower()}s", f"{mention.lower()}es"}:
+        # not "our conversation about beekeeper" or "about board game" (the note's "board game
+        # person"), but "about beekeeping", "about board games"
+        mention = interest.canonical
     return f"{lead} {with_article(mention)}."
 
 
