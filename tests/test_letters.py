@@ -245,7 +245,7 @@ def test_an_office_cue_reaches_what_sits_on_the_desk_not_what_someone_coaches():
 ST_BRENDANS = """Interview recap — St. Brendan's Hospital, Patient Access Supervisor
 Date: Nov 30 2026, panel, video (Teams)
 Panel: dr. Okonkwo (director of patient access) and Lucia Ferreira-Santos - revenue cycle manager.
-Dr Okonkwo said she loved my idea about the text-message check-in. She is a big fan of the Cleveland Guardians.
+Dr Okonkwo said she loved my idea about the text check-in. She is a big fan of the Cleveland Guardians.
 Her dad was a beekeeper in Portugal, Lucia said.
 """
 
