@@ -269,3 +269,18 @@ def test_a_hobby_person_is_an_interest_and_the_letter_names_the_hobby_in_full():
     letters, _ = write_letters(analysis, sender="Sam Rivera")
     body = letters[0].body
     assert "board games" in body and "about board game." not in body
+
+
+NORDHAVN = """Yesterday (Wednesday 2 Dec) I had the final interview at Nordhavn Logistics for Customer Success Manager. It was in their Aarhus office.
+First I meet Henrik Larsen, he is Head of Customer Success. He ask me a lot about churn. I think I did not explain good my experience with Gainsight, I want to say more about this.
+He told me he sails every weekend in summer. Mette Kjær from HR has a greyhound called Bolt.
+"""  # noqa: E501  (a non-native writer's long lines, kept as written)
+
+
+def test_after_a_final_round_the_letter_asks_for_no_second_interview_and_keeps_the_clarify():
+    analysis = analyze(NORDHAVN, today=date(2026, 12, 3))
+    assert (analysis.stage, analysis.channel) == ("final", "onsite")  # "called Bolt" is no call
+    letters, _ = write_letters(analysis, sender="Ana Costa")
+    body = next(x.body for x in letters if x.recipient == "Henrik Larsen")
+    assert "second interview" not in body and "next steps" in body
+    assert "fully explained my experience with Gainsight when we spoke" in body

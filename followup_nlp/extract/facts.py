@@ -26,8 +26,11 @@ DATE_PATTERNS = [
 CHANNEL_PATTERNS = {
     "video": re.compile(r"\b(zoom|teams|video|google meet|webex|skype|facetime|virtual|on camera"
                         r"|hangouts?)\b", re.I),
-    "phone": re.compile(r"\b(phone|call(?:ed)?|over the phone|dialed in)\b", re.I),
-    "onsite": re.compile(r"\b(on-?site|on site|in[- ]person|office visit|came in|their office|campus"
+    # not "a greyhound called Bolt": "called" before a name names something
+    "phone": re.compile(r"\b(phone|call(?:ed)?(?!\s+[\"“']?(?-i:[A-Z]))|over the phone|dialed in)\b",
+                        re.I),
+    "onsite": re.compile(r"\b(on-?site|on site|in[- ]person|office visit|came in"
+                         r"|their office|(?:in|at) their \w+ office|campus"
                          r"|headquarters|hq|the building|tour of|toured|lobby|conference room"
                          r"|walked me|showed me around|trial shift|break room|front desk"
                          r"|his office|her office|in his classroom|in her classroom|at the store"
@@ -62,9 +65,10 @@ EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
 EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to|'ll|would) e-?mail\b", re.I)
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
                    r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
-CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)|didn'?t (?:fully |really |get to )?"
+CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
+                     r"|(?:didn'?t|did not) (?:fully |really |get to )?"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
-                     r"|fumbled|blanked|rambled|wasn'?t (?:clear|great)|need to clarify"
+                     r"|fumbled|blanked|rambled|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
                      r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "webex", "skype", "vp",
@@ -395,6 +399,15 @@ def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]
 CLAUSE_LEADS = {"that", "how", "when"}
 
 
+def _from_determiner(tokens: list) -> list:
+    """ "good my experience" (a non-native "did not explain good my experience") -> "my
+    experience": modifiers written before a possessive or article belong to the verb."""
+    lead = next((k for k, t in enumerate(tokens) if t.dep_ in {"poss", "det"}), 0)
+    if lead and all(t.pos_ in {"ADJ", "ADV"} for t in tokens[:lead]):
+        return tokens[lead:]
+    return tokens
+
+
 def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     """What was liked or needs clarifying, as a phrase a letter can use: the first noun phrase
     after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
@@ -421,7 +434,7 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
                     and t.dep_ == "npadvmod"), None)
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
-        words = [t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)]
+        words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
         text = sent.doc[words[0].i : words[-1].i + 1].text.strip()
         if 0 < len(text.split()) <= 10:
             return text
@@ -434,9 +447,11 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             return None
         end = chunk.end
         for child in chunk.root.rights:  # "the question about cash handling audits"
-            if child.dep_ == "prep" and child.lower_ in {"about", "on", "of", "regarding", "around"}:
+            if child.dep_ == "prep" and child.lower_ in {"about", "on", "of", "regarding", "around",
+                                                              "with"}:
                 end = max(end, child.right_edge.i + 1)
-        text = sent.doc[chunk.start : end].text.strip()
+        start = _from_determiner(list(chunk))[0].i
+        text = sent.doc[start:end].text.strip()
         return text if len(text.split()) <= 10 else None
     return None
 

@@ -214,6 +214,21 @@ def _pick_interest(person: Person, analysis: NoteAnalysis, used: set[str]) -> In
     return (fresh or own or [None])[0]
 
 
+def interest_line(analysis: NoteAnalysis, tone: Tone) -> str:
+    """Reiterate interest. Only after a first-round interview (or when the note does not say
+    which) does the letter ask for a second one; after a second or final round it looks forward
+    to the next step instead."""
+    if analysis.stage in {"second", "final"}:
+        return ("I left our conversation even more excited about the role, and I look forward to "
+                "hearing about the next steps." if tone == "warm" else
+                "I remain very interested in the role and look forward to hearing from you about "
+                "the next steps.")
+    return ("I left our conversation even more excited about the role, and I would be glad to "
+            "come back for a second interview to discuss it further." if tone == "warm" else
+            "I remain very interested in the role and would welcome the opportunity to discuss "
+            "my qualifications further in a second interview.")
+
+
 def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOptions,
                       used: set[str]) -> dict[str, Any]:
     medium = medium_for(person, analysis)
@@ -228,11 +243,7 @@ def thank_you_context(person: Person, analysis: NoteAnalysis, options: LetterOpt
         "gift": None,
         "liked": liked_sentence(analysis, person),
         "clarify": clarify_sentence(analysis, person),
-        "interest_line": ("I left our conversation even more excited about the role, and I would "
-                          "be glad to come back for a second interview to discuss it further."
-                          if tone == "warm" else
-                          "I remain very interested in the role and would welcome the opportunity "
-                          "to discuss my qualifications further in a second interview."),
+        "interest_line": interest_line(analysis, tone),
         "closing": "Warm regards," if tone == "warm" else "Sincerely,",
         "sender": options.sender,
         "medium": medium,
