@@ -188,3 +188,12 @@ def test_a_surname_initial_does_not_hide_the_department_after_it():
                        gifts=False)
     people = {p.name: (p.title, p.role) for p in analysis.people}
     assert people["Greg"] == ("HR", "support")
+
+
+def test_lowercase_names_after_a_verb_with_their_title_stated_in_a_clause():
+    analysis = analyze("Kellby Freight, dispatch supervisor, round 2\n"
+                       "the actual interview was gary stroud, he's the GM, and lucia ferraz from HR."
+                       " then rafael quintela who's a staff engineer on the ops team.\n"
+                       "i emailed lucia to thank her\n", gifts=False)
+    people = {p.name: p.title for p in analysis.people}
+    assert people == {"Gary Stroud": "GM", "Lucia Ferraz": "HR", "Rafael Quintela": "staff engineer"}

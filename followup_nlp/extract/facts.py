@@ -349,8 +349,9 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
         for tokens in segments:
             if not tokens:
                 continue
-            # "Hamza Farouk, ops mgr": a title right after a name is that person's, not the job.
-            follows_name, after_name = after_name, any(t.i in named for t in tokens)
+            # "Hamza Farouk, ops mgr": a title right after a name is that person's, not the job
+            # (but not after "aoife and mei-ling from little sprouts daycare (lead teacher)").
+            follows_name, after_name = after_name, tokens[-1].i in named
             if follows_name or any(t.pos_ == "PRON" for t in tokens):
                 continue
             words = [t for t in tokens if not (t.like_num or t.ent_type_ in {"DATE", "TIME"})]

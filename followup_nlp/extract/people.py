@@ -124,7 +124,8 @@ def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]
     return (
         _is_name_word(nxt)
         and nxt.is_lower == lowercase
-        and nxt.pos_ not in {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "CCONJ"}
+        and nxt.pos_ not in {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "CCONJ", "PART"}
+        and not (lowercase and nxt.is_stop)  # "emailed pam to thank her"
         and not _in_span(nxt, titles)
         and prev.whitespace_ != ""
         and "\n" not in prev.whitespace_
@@ -136,7 +137,11 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if not _is_name_word(doc[i]) or _in_span(doc[i], titles):
+        if not _is_name_word(doc[i]) or _in_span(doc[i], titles) or (
+                # "was gary stroud", "and lucia ferraz": a lowercase run starts at the name
+                doc[i].is_lower and (doc[i].is_stop or (
+                    doc[i].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
+                    and not is_given_name(doc[i].text)))):
             i += 1
             continue
         start = j = i
@@ -341,7 +346,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     # An agent noun after a known given name says what they do ("rosalind achebe-moore
     # (deputy assessor)"); after other capitalised words it is no evidence of a person.
     segment = title_segment(run, titles, bracketed=False, agent_nouns=given)
-    titled = segment is not None or _title_next_to(run, titles) is not None
+    titled = segment is not None or _title_next_to(run, titles) is not None or (
+        given and _stated_title(run, titles) is not None)  # "gary stroud, he's the GM"
     from_dept = _from_department(run) is not None
     paren = after is not None and after.text == "(" and run.end + 1 < len(doc) \
         and _in_span(doc[run.end + 1], titles)
@@ -545,8 +551,11 @@ def _stated_title(mention: Span, titles: list[Span]) -> Span | None:
 
     # Read off the words first; the small parser often mislabels a title ("lead" as a verb).
     k = mention.end
-    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"he", "she", "they"}:
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"he", "she", "they",
+                                                                         "who"}:
         k += 2  # "Aldo Ferreira, he is the farm manager"
+    elif k + 1 < len(doc) and doc[k].lower_ == "who":
+        k += 1  # "rafael quintela who's a staff engineer"
     if k + 1 < len(doc) and doc[k].lower_ in {"is", "was", "'s", "’s"}:
         start = k + 1
         while start < len(doc) and doc[start].lower_ in {"the", "our", "my", "their", "a", "an"}:
