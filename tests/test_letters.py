@@ -284,3 +284,10 @@ def test_after_a_final_round_the_letter_asks_for_no_second_interview_and_keeps_t
     body = next(x.body for x in letters if x.recipient == "Henrik Larsen")
     assert "second interview" not in body and "next steps" in body
     assert "fully explained my experience with Gainsight when we spoke" in body
+
+
+def test_a_support_letter_thanks_for_help_without_claiming_the_person_scheduled_the_day():
+    analysis = analyze(NORDHAVN, today=date(2026, 12, 3))
+    letters, _ = write_letters(analysis, sender="Ana Costa")
+    body = next(x.body for x in letters if x.recipient == "Mette Kjær")
+    assert "arranging" not in body and "your help with my interview" in body

@@ -274,8 +274,10 @@ def support_context(person: Person, analysis: NoteAnalysis, options: LetterOptio
         reason = (f"Thank you for referring me for {role_phrase(analysis)}. I've now interviewed, "
                   f"and it went well; I'm grateful you put my name forward.")
     else:
-        reason = (f"Thank you for arranging my interview for {role_phrase(analysis)} and for "
-                  f"making the day go so smoothly.")
+        # Support staff scheduled the day, met the candidate at the door or talked salary and
+        # start dates: thank them for what all of those are, not for one the note may not say.
+        reason = (f"Thank you for your help with my interview for {role_phrase(analysis)} and for "
+                  f"making me feel so welcome.")
     medium = medium_for(person, analysis)
     return {
         "greeting": greeting(person, options.tone),
