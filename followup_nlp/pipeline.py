@@ -29,6 +29,7 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
     # Importing registers our factories; it must happen before a pipeline uses them.
     from followup_nlp.extract import components  # noqa: F401
     from followup_nlp.extract.attribute_rules import speed_up_attribute_ruler
+    from followup_nlp.extract.shorthand import add_shorthand
 
     resolved = model_name(name)
     try:
@@ -39,6 +40,7 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
             f"spaCy model {resolved!r} is not installed; install it with `{hint}` "
             f"or choose another with --spacy-model / ${MODEL_ENV}"
         ) from exc
+    add_shorthand(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("followup_line_breaks", before="parser")
     else:

@@ -197,3 +197,9 @@ def test_lowercase_names_after_a_verb_with_their_title_stated_in_a_clause():
                        "i emailed lucia to thank her\n", gifts=False)
     people = {p.name: p.title for p in analysis.people}
     assert people == {"Gary Stroud": "GM", "Lucia Ferraz": "HR", "Rafael Quintela": "staff engineer"}
+
+
+def test_a_full_name_after_with_is_a_person_even_when_ner_calls_it_an_organisation():
+    analysis = analyze("Recruiter screen with Imogen Takahashi-Reid, by phone, 25 min.\n"
+                       "She asked about my bridge inspection certs.\n")
+    assert [p.name for p in analysis.people] == ["Imogen Takahashi-Reid"]

@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from followup_nlp.extract.anchored import AnchoredMatcher
 from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
+from followup_nlp.extract.shorthand import widen
 
 SPAN_KEYS = {"INTEREST": "followup_interests", "TITLE": "followup_titles", "CUE": "followup_cues"}
 _BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
@@ -170,7 +171,7 @@ class LexiconMatcher:
                 elif label == "TITLE":
                     title_patterns.append(entry.pattern)
                 else:
-                    self.tokens.add(key, entry.pattern)
+                    self.tokens.add(key, widen(entry.pattern))
             for key, texts in strings.items():
                 self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
         self.titles = (TitleGrammar.from_patterns(title_patterns, set(title_heads()))

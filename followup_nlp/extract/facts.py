@@ -140,20 +140,36 @@ def _sentences(doc: Doc) -> list[Span]:
     return list(doc.sents)
 
 
+def _statements(doc: Doc) -> list[str]:
+    """The text of each sentence, with a short label the parser split off ("- next:", "Q:")
+    joined to the sentence it labels on the same line: "next: 2nd round w/ HR" is about the
+    future, and the label is what says so."""
+    out: list[str] = []
+    label = ""
+    for sent in doc.sents:
+        text = label + sent.text
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if sent.text.rstrip().endswith(":") and len(words) <= 2 and "\n" not in sent.text:
+            label = text
+            continue
+        out.append(text)
+        label = ""
+    return out + ([label] if label else [])
+
+
 CHANNEL_PRIORITY = ("onsite", "video", "phone")
 
 
 def _channel(doc: Doc) -> str | None:
     """How the main interview happened. Notes that mention several (a phone screen, then an
     on-site day) are about the later, fuller one: on-site beats video beats phone."""
-    text = "\n".join(s.text for s in doc.sents if not FUTURE_MARKERS.search(s.text))
+    text = "\n".join(t for t in _statements(doc) if not FUTURE_MARKERS.search(t))
     found = {label for label, pattern in CHANNEL_PATTERNS.items() if pattern.search(text)}
     return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
 
 def _stage(doc: Doc) -> str | None:
-    texts = [s.text for s in doc.sents]
-    texts = [t for t in texts if not FUTURE_MARKERS.search(t)]
+    texts = [t for t in _statements(doc) if not FUTURE_MARKERS.search(t)]
     for label, pattern in STAGE_PATTERNS:
         if any(pattern.search(text) for text in texts):
             return label

@@ -355,6 +355,12 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
                      for e in person_ents)
     other_entity = any(e.start <= run.start < e.end for e in other_ents)
     slot = before is not None and before.lower_ in STRONG_SLOTS
+    # "screen w/ Imogen Takahashi-Reid": NER often calls a full name after "with" an ORG; a
+    # known given name there, with the entity exactly the name, is still a person.
+    if given and slot and len(run) > 1 and other_entity and all(
+            e.start == run.start and e.end == run.end and e.label_ == "ORG" for e in other_ents
+            if e.start < run.end and run.start < e.end):
+        other_entity = False
     subject = run[-1].dep_ in {"nsubj", "nsubjpass", "poss"} or (
         after is not None and after.text in {"'s", "’s"})
     if _quoted_label(run):
