@@ -291,3 +291,21 @@ def test_a_support_letter_thanks_for_help_without_claiming_the_person_scheduled_
     letters, _ = write_letters(analysis, sender="Ana Costa")
     body = next(x.body for x in letters if x.recipient == "Mette Kjær")
     assert "arranging" not in body and "your help with my interview" in body
+
+
+@pytest.mark.parametrize(("note", "spoken"), [
+    ("Met Ana Ruiz (CFO), Tidewell Bank. she's a big Packers fan.", "the Green Bay Packers"),
+    ("Met Ana Ruiz (CFO), Tidewell Bank. Ana is a massive Manchester United supporter.",
+     "Manchester United"),
+])
+def test_a_fan_is_thanked_for_talking_about_the_team_not_about_a_big_fan(note, spoken):
+    letters, _ = write_letters(analyze(note), sender="Ana Costa")
+    body = letters[0].body
+    assert f"our conversation about {spoken}." in body
+    assert " fan" not in body and "supporter" not in body and "big Packers" not in body
+
+
+def test_a_team_someone_is_a_fan_of_is_not_the_employer():
+    analysis = analyze("Met Ana Ruiz (CFO). Ana is a die-hard Cubs fan, asked about my audits.")
+    assert analysis.company is None
+    assert [i.canonical for i in analysis.interests] == ["chicago cubs"]

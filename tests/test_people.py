@@ -203,3 +203,12 @@ def test_a_full_name_after_with_is_a_person_even_when_ner_calls_it_an_organisati
     analysis = analyze("Recruiter screen with Imogen Takahashi-Reid, by phone, 25 min.\n"
                        "She asked about my bridge inspection certs.\n")
     assert [p.name for p in analysis.people] == ["Imogen Takahashi-Reid"]
+
+
+def test_a_known_given_name_in_a_lowercase_note_is_not_a_second_person_with_a_new_surname():
+    analysis = analyze("phone screen w/ kenji moreau (district hr), 25 min\n"
+                       "asked abt my shrink numbers. kenji weekends = trail running, and he "
+                       "brews kombucha\n"
+                       "jimmy stahl (shop foreman) was there too. jimmy pitches horseshoes in a "
+                       "league\n")
+    assert [p.name for p in analysis.people] == ["Kenji Moreau", "Jimmy Stahl"]

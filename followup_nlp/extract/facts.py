@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span
 
-from followup_nlp.extract.components import doc_text, sentence_chunks
+from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
 from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions, mention_indices
 from followup_nlp.schema import Remark
@@ -317,8 +317,12 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"at", "@", "with", "for", "from"} and (name := _clean_company(ent.text)):
             return name  # not "with Maren Holt": NER calls some names ORG
+    # Anywhere else, an ORG that the interest lexicon knows is a team or a band someone is a
+    # fan of ("a die-hard Cubs fan"), not the employer.
+    interests = doc.spans.get(SPAN_KEYS["INTEREST"], [])
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
-               and not (name.islower() and len(name) < 5)]
+               and not (name.islower() and len(name) < 5)
+               and not any(s.start <= e.start and e.end <= s.end for s in interests)]
     return cleaned[0] if cleaned else None
 
 

@@ -638,8 +638,31 @@ def _mention_span(candidate: _Candidate) -> Span:
     return doc[start : span.end]
 
 
+FAN_WORDS = {"fan", "fans", "fanatic", "supporter", "diehard", "devotee", "buff", "nut",
+             "junkie", "person", "guy", "gal"}
+
+
+def _team_name(candidate: _Candidate, span: Span) -> str | None:
+    """ "Steelers" for the lexicon's "pittsburgh steelers": the full name, capitalised as a
+    name, which a letter can put "the" before ("the Pittsburgh Steelers")."""
+    words = candidate.canonical.split()
+    if candidate.domain is None or len(span) != 1 or not span[0].text[:1].isupper() \
+            or len(words) < 2 or words[-1] != span[0].lower_:
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
+    if len(span) > 1 and span[-1].lower_ in FAN_WORDS:
+        # "a big Steelers fan": the letter talks about the Steelers, not "big Steelers"
+        fan = span[-1]
+        named = [c.left_edge.i for c in fan.children
+                 if c.dep_ in {"compound", "nmod", "npadvmod"} and c.i >= span.start]
+        span = span.doc[max(min(named, default=span.start), span.start) : fan.i]
+    team = _team_name(candidate, span)
+    if team is not None:
+        return team
     text = _second_person(span)
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet

@@ -467,6 +467,7 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         if len(span) and _accept(span, titles, person_ents, other_ents):
             accepted.append(span)
     accepted = [s for s in accepted if not _excluded(_display(s), exclude)]
+    accepted = _known_first_names(accepted)
     # Words inside a person's written-out title ("Ben Adler (Eng Manager, Platform)") are not
     # people themselves.
     segments = [seg for s in accepted if (seg := title_segment(s, titles)) is not None]
@@ -493,6 +494,20 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         person.honorific = next((h for m in person.mentions
                                  if (h := _honorific_before(m)) is not None), None)
     return people
+
+
+def _known_first_names(accepted: list[Span]) -> list[Span]:
+    """In a lowercase note, "kenji weekends = trail running" after "kenji moreau" is Kenji
+    followed by words, not a second Kenji: a lowercase run that starts with the given name of
+    a person already named in full, and goes on differently, is cut to that given name."""
+    out: list[Span] = []
+    for span in sorted(accepted, key=lambda s: s.start):
+        earlier = [s for s in out if len(s) > 1 and s[0].lower_ == span[0].lower_]
+        if len(span) > 1 and span[0].is_lower and earlier and \
+                all(_display(s).lower() != _display(span).lower() for s in earlier):
+            span = span[:1]
+        out.append(span)
+    return out
 
 
 def _excluded(name: str, exclude: set[str]) -> bool:
