@@ -46,6 +46,8 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
     else:
         nlp.add_pipe("followup_line_breaks", first=True)
     speed_up_attribute_ruler(nlp)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("followup_entity_dashes", after="ner")
     labels = ["INTEREST", "TITLE", "CUE"] if interest_lexicon else ["TITLE", "CUE"]
     nlp.add_pipe("followup_lexicons", last=True, config={"labels": labels})
     return nlp

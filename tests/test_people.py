@@ -212,3 +212,18 @@ def test_a_known_given_name_in_a_lowercase_note_is_not_a_second_person_with_a_ne
                        "jimmy stahl (shop foreman) was there too. jimmy pitches horseshoes in a "
                        "league\n")
     assert [p.name for p in analysis.people] == ["Kenji Moreau", "Jimmy Stahl"]
+
+
+def test_a_hyphenated_given_name_counts_and_walking_someone_out_is_support():
+    analysis = analyze("Copperline Credit Union, member svcs supervisor\n"
+                       "- Renata Okonjo, branch mgr, asked abt my cash handling audits\n"
+                       "- HR was Min-ji Seo, she set the whole thing up and walked me out\n")
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles == {"Renata Okonjo": "interviewer", "Min-ji Seo": "support"}
+
+
+def test_a_later_hyphenated_first_name_in_a_lowercase_note_is_the_same_person():
+    analysis = analyze("- hyun-woo lim, principal eng\n"
+                       "- hyun-woo: design a multi-region failover, lots of q's on rpo/rto\n"
+                       "- hyun-woo's office: electric guitar on the wall\n")
+    assert [p.name for p in analysis.people] == ["Hyun-woo Lim"]

@@ -48,3 +48,13 @@ def test_a_label_split_off_by_the_parser_still_marks_the_next_round_as_future():
                        "- he asked about lab cutoffs\n"
                        "- next: 2nd round w/ regional HR.\n")
     assert analysis.stage == "first"
+
+
+def test_a_name_and_a_spaced_dash_are_not_read_as_one_hyphenated_name():
+    text = ("Lumen Electric apprentice interview, met Rui Costa (foreman) and Sven Berg (safety).\n"
+            "Sven - bandy, Sundays at the outdoor rink, plays defense\n")
+    doc = pipeline.load()(text)
+    assert not any("bandy" in e.text for e in doc.ents)
+    held = candidate_interests(doc, parse_note(text, "note"))
+    assert ("bandy", "Sven Berg") in [(h.candidate.span.text, h.holder and h.holder.name)
+                                      for h in held]

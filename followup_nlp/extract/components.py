@@ -135,6 +135,37 @@ class LineBreaks:
         return doc
 
 
+@Language.factory("followup_entity_dashes")
+def make_entity_dashes(nlp: Language, name: str) -> EntityDashes:
+    return EntityDashes()
+
+
+SPACED_DASHES = {"-", "–", "—", "--"}
+
+
+class EntityDashes:
+    """Cut an entity at a dash written with spaces around it: notes list people as "Sven -
+    bandy, Sundays at the rink" or "Tanvi Rao - Sr Hydrogeologist", and NER reads the line as one
+    name ("Sven - bandy"). A name's own hyphen has no spaces ("Okafor-Reid")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents, changed = [], False
+        for ent in doc.ents:
+            cut = next((t.i for t in ent[1:] if t.text in SPACED_DASHES and t.i > 0
+                        and doc[t.i - 1].whitespace_ and t.whitespace_), None)
+            if cut is not None:
+                changed = True
+                ent = Span(doc, ent.start, cut, label=ent.label_) if cut > ent.start else None
+                while ent is not None and len(ent) and ent[-1].is_space:
+                    ent = Span(doc, ent.start, ent.end - 1, label=ent.label_) if len(ent) > 1 \
+                        else None
+            if ent is not None:
+                ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc
+
+
 @Language.factory("followup_lexicons", assigns=["doc.spans"],
                   default_config={"labels": list(LEXICON_FILES)})
 def make_lexicons(nlp: Language, name: str, labels: list[str]) -> LexiconMatcher:

@@ -697,7 +697,9 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
         chunks_of.setdefault(chunk.sent.start, []).append(chunk)
     out = []
     for sent in doc.sents:
-        if not _personal_context(sent):
+        # A sentence naming someone we met is about them even when the tagger misread the name
+        # ("Adaeze breeds crested geckos" tagged as an adjective and a noun).
+        if not _personal_context(sent) and not any(sent.start <= i < sent.end for i in names):
             continue
         for chunk in chunks_of.get(sent.start, []):
             span = _trim(_without_people(chunk, names))

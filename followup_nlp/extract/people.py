@@ -8,6 +8,7 @@ before a parenthesised or comma-separated job title, or as the subject of a verb
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -78,7 +79,8 @@ REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
 INTERVIEW_CONTEXT = {"interview", "interviewed", "screen", "screened", "ask", "asked", "grill",
-                     "question", "panel", "case", "quiz", "test", "whiteboard", "walk"}
+                     "question", "panel", "case", "quiz", "test", "whiteboard"}
+WALKED_THROUGH = re.compile(r"\bwalk(?:s|ed|ing)?\b(?:\s+\w+){0,2}\s+through\b", re.I)
 
 
 @dataclass
@@ -342,7 +344,7 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
-    given = is_given_name(run[0].text)
+    given = is_given_name(_first_name(run))
     # An agent noun after a known given name says what they do ("rosalind achebe-moore
     # (deputy assessor)"); after other capitalised words it is no evidence of a person.
     segment = title_segment(run, titles, bracketed=False, agent_nouns=given)
@@ -376,6 +378,13 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+
+
+def _first_name(run: Span) -> str:
+    """The first word of a name, hyphenated parts joined ("Min-ji Seo" -> "Min-ji")."""
+    if len(run) > 2 and run[1].text == "-" and not run[0].whitespace_ and not run[1].whitespace_:
+        return run[0].text + "-" + run[2].text
+    return run[0].text
 
 
 def _honorific_before(span: Span) -> str | None:
@@ -502,10 +511,12 @@ def _known_first_names(accepted: list[Span]) -> list[Span]:
     a person already named in full, and goes on differently, is cut to that given name."""
     out: list[Span] = []
     for span in sorted(accepted, key=lambda s: s.start):
-        earlier = [s for s in out if len(s) > 1 and s[0].lower_ == span[0].lower_]
-        if len(span) > 1 and span[0].is_lower and earlier and \
+        first = span[: len(_first_name(span).replace("-", " - ").split())]  # "hyun-woo"
+        earlier = [s for s in out if len(s) > len(first)
+                   and _first_name(s).lower() == _first_name(span).lower()]
+        if len(span) > len(first) and span[0].is_lower and earlier and \
                 all(_display(s).lower() != _display(span).lower() for s in earlier):
-            span = span[:1]
+            span = first
         out.append(span)
     return out
 
@@ -656,7 +667,9 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
             hint = title_heads().get(last)
         if title.lower() in SLOT_NOUNS_AFTER_FROM:
             hint = "support"
-    interviewed = bool(context & INTERVIEW_CONTEXT)
+    # "walked me through the P&L" is interviewing; "walked me out" is looking after a visitor
+    interviewed = bool(context & INTERVIEW_CONTEXT) or any(
+        WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
     if hint == "support" and not interviewed:
         return "support"
     if hint is None and lemmas & SUPPORT_CONTEXT and not interviewed:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,8 @@ RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", 
              "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
 THIRD_PERSON = {"he", "she", "his", "her", "him", "they", "their", "hers", "hes", "shes"}
 FIRST_PERSON = {"i", "me", "my", "we", "our", "us", "i'm", "im"}
+GIVEN_UP = re.compile(r"\b(?:used to|anymore|any more|no longer|gave up|given up|quit|stopped)\b",
+                      re.I)
 WORK_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
                "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report",
                "process", "system", "position", "candidate", "interview", "salary", "benefit",
@@ -143,6 +146,8 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
                                          for t in sent),
         "sent_has_relative": bool(lemmas & RELATIVES),
         "sent_has_question": "?" in sent.text or bool(lemmas & {"ask", "question"}),
+        # "used to race bikes, not anymore": a given-up pastime is not an interest to write about
+        "sent_given_up": GIVEN_UP.search(sent.text) is not None,
         "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
             c.dep_ == "poss" for c in t.children) for t in sent),
     }
