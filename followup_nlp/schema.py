@@ -108,6 +108,7 @@ class NoteAnalysis:
     interview_time: str | None = None  # "HH:MM" of the (first) interview that day, when written
     channel: str | None = None
     stage: str | None = None
+    next_stage: str | None = None  # the round the note says comes next ("next: 2nd round w/ VP")
     email_used: tuple[str, ...] = ()  # people the candidate has already emailed
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
@@ -138,6 +139,7 @@ class NoteAnalysis:
             "interview_time": self.interview_time,
             "channel": self.channel,
             "stage": self.stage,
+            "next_stage": self.next_stage,
             "email_used": list(self.email_used),
             "follow_up": {"agreed": self.follow_up_agreed, "date": self.follow_up_date,
                           "with": self.follow_up_with},
@@ -175,6 +177,7 @@ class NoteAnalysis:
             interview_time=data.get("interview_time"),
             channel=data.get("channel"),
             stage=data.get("stage"),
+            next_stage=data.get("next_stage"),
             email_used=tuple(data.get("email_used", [])),
             follow_up_agreed=bool(follow_up.get("agreed", False)),
             follow_up_date=follow_up.get("date"),

@@ -18,3 +18,32 @@ def with_article(phrase: str) -> str:
     if (team or named_event) and words[0].lower() not in DETERMINERS:
         return f"the {phrase}"
     return phrase
+
+
+# Abbreviations people type in a job title that a letter spells out ("asst store mgr" ->
+# "Assistant Store Manager"). Only unambiguous ones: not "eng" (engineer or engineering), "tech"
+# (technician or technology), "dev", "admin" or "acct".
+TITLE_ABBREVIATIONS = {
+    "mgr": "Manager", "mngr": "Manager", "sr": "Senior", "snr": "Senior", "jr": "Junior",
+    "asst": "Assistant", "assoc": "Associate", "svcs": "Services", "svc": "Service",
+    "coord": "Coordinator", "dir": "Director", "spec": "Specialist", "ops": "Operations",
+    "rep": "Representative", "supv": "Supervisor", "supvr": "Supervisor", "exec": "Executive",
+    "mktg": "Marketing", "mkt": "Marketing", "govt": "Government", "intl": "International",
+    "natl": "National",
+}
+
+
+def spelled_out(title: str) -> str:
+    """A typed job title as a letter writes it: abbreviations spelled out, a lowercase title
+    capitalised ("asst store mgr" -> "Assistant Store Manager")."""
+    lowercase = title.islower()
+    words = []
+    for word in title.split():
+        full = TITLE_ABBREVIATIONS.get(word.lower().rstrip("."))
+        if full is not None:
+            words.append(full)
+        elif lowercase and word not in {"of", "and", "for", "the"}:
+            words.append(word.capitalize())
+        else:
+            words.append(word)
+    return " ".join(words)

@@ -101,3 +101,10 @@ def test_guard_warns_about_tangible_gifts(text):
 
 def test_guard_is_quiet_about_interests_that_are_not_gift_plans():
     assert tangible_gift_warnings("she loves wine tasting and visits Napa every fall") == []
+
+
+def test_a_cellist_is_offered_cello_titles_not_a_violinists_memoir():
+    _, ideas = suggest("cello")
+    titles = {idea.title for idea in ideas}
+    assert "The Cello Suites" in titles or "CelloBello" in titles
+    assert not titles & {"Violin Dreams", "Violinist.com"}

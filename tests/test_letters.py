@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 
-from followup_nlp import analyze, write_letters
+from followup_nlp import analyze, pipeline, write_letters
 from followup_nlp.errors import FollowupError
+from followup_nlp.extract import candidate_interests
 from followup_nlp.letters.render import environment, render
+from followup_nlp.notes import parse_note
 
 SLOT_LEFTOVERS = re.compile(r"\bNone\b|\{\{|\}\}|\{%|\[\s*\]|\bnull\b|\bundefined\b", re.I)
 
@@ -309,3 +311,63 @@ def test_a_team_someone_is_a_fan_of_is_not_the_employer():
     analysis = analyze("Met Ana Ruiz (CFO). Ana is a die-hard Cubs fan, asked about my audits.")
     assert analysis.company is None
     assert [i.canonical for i in analysis.interests] == ["chicago cubs"]
+
+
+COPPERLINE = """interview notes - Copperline Credit Union, member svcs supervisor, tues 11/17
+- Renata Okonjo, branch mgr - asked abt my cash handling audits. she's into ballroom dancing
+liked: my member NPS numbers
+should have explained better: why I left Harbor FCU after 8 mos
+next: 2nd round w/ the VP, maybe early Dec
+"""
+
+
+def test_a_round_the_note_says_is_coming_is_looked_forward_to_not_asked_for():
+    analysis = analyze(COPPERLINE, today=date(2026, 11, 17))
+    assert (analysis.stage, analysis.next_stage) == (None, "second")
+    body = write_letters(analysis, sender="Jordan Reyes")[0][0].body
+    assert "look forward to the next round" in body and "second interview" not in body
+    assert "about the Member Services Supervisor position at Copperline Credit Union" in body
+    assert "I fully explained why I left Harbor FCU when we spoke" in body
+
+
+def test_without_a_next_round_after_a_first_round_the_letter_asks_for_a_second_interview():
+    analysis = analyze(COPPERLINE.replace("next: 2nd round w/ the VP, maybe early Dec\n",
+                                          "that was the 1st round\n"), today=date(2026, 11, 17))
+    assert (analysis.stage, analysis.next_stage) == ("first", None)
+    body = write_letters(analysis, sender="Jordan Reyes")[0][0].body
+    assert "second interview" in body
+
+
+BRACKENFIELD = """Wed Dec 2 — Brackenfield Water Authority, GIS Analyst II, on-site (2nd interview)
+
+Dr. Yolanda Fitzgerald (GIS program manager) ran it. Her office had a framed nautical chart of Puget Sound. Also mentioned her son plays cello in the youth symphony.
+
+Tomasz Krawiec, senior engineer, grilled me on spatial joins. When I mentioned I'd been to Kraków he lit up, his grandmother's pierogi ruskie recipe is apparently legendary, he makes 200 every Christmas Eve.
+
+They liked my asset-management dashboard.
+Wish I'd explained my Python automation work more clearly — I rambled.
+"""  # noqa: E501  (prose paragraphs, kept as typed)
+
+
+def test_a_relatives_pastime_stays_the_relatives_and_a_recipe_keeps_its_dish():
+    analysis = analyze(BRACKENFIELD, today=date(2026, 12, 2))
+    mentions = {i.holder: i.mention for i in analysis.interests if i.cue == "said"}
+    assert mentions["Yolanda Fitzgerald"] == "your son's cello"  # never "you play cello"
+    assert mentions["Tomasz Krawiec"] == "your grandmother's pierogi ruskie recipe"
+    held = candidate_interests(pipeline.load()(BRACKENFIELD), parse_note(BRACKENFIELD, "note"))
+    charts = {h.candidate.canonical for h in held if "chart" in h.candidate.span.text}
+    assert charts == {"framed nautical chart of Puget Sound"}  # not "framing nautical chart"
+    letters, _ = write_letters(analysis, sender="Sam Whitaker")
+    assert all("you play cello" not in x.body for x in letters)
+
+
+def test_what_the_panel_liked_and_a_misparsed_clarify_reach_every_letter():
+    analysis = analyze(BRACKENFIELD, today=date(2026, 12, 2))
+    assert [(r.text, r.person) for r in analysis.liked] == [("my asset-management dashboard",
+                                                             None)]
+    assert [r.text for r in analysis.clarify] == ["my Python automation work"]
+    letters, _ = write_letters(analysis, sender="Sam Whitaker")
+    assert len(letters) == 2
+    for letter in letters:
+        assert "liked my asset-management dashboard" in letter.body
+        assert "explained my Python automation work" in letter.body

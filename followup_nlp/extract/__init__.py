@@ -69,6 +69,7 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
         interview_time=facts.interview_time,
         channel=facts.channel,
         stage=facts.stage,
+        next_stage=facts.next_stage,
         email_used=tuple(facts.email_used),
         follow_up_agreed=facts.follow_up_agreed,
         follow_up_date=facts.follow_up_date,

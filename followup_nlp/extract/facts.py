@@ -70,6 +70,7 @@ CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
                      r"|fumbled|blanked|rambled|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
                      r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
+PLURAL_LIKERS = re.compile(r"\b(they|everyone|everybody|panel|both|all of them|the team)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "webex", "skype", "vp",
                  "ceo", "cto", "cfo", "coo", "pm", "eng", "ops", "it", "q&a", "ai", "ml"}
@@ -102,6 +103,7 @@ class Facts:
     interview_time: str | None = None
     channel: str | None = None
     stage: str | None = None
+    next_stage: str | None = None
     email_used: list[str] = field(default_factory=list)
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
@@ -168,12 +170,23 @@ def _channel(doc: Doc) -> str | None:
     return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
 
-def _stage(doc: Doc) -> str | None:
-    texts = [t for t in _statements(doc) if not FUTURE_MARKERS.search(t)]
-    for label, pattern in STAGE_PATTERNS:
-        if any(pattern.search(text) for text in texts):
-            return label
-    return None
+STAGE_ORDER = ("first", "second", "final")
+
+
+def _stages(doc: Doc) -> tuple[str | None, str | None]:
+    """(the round the note is about, the round it says comes next): "1st round ... next: 2nd
+    round w/ the VP" is ("first", "second"). A later round is only "next" when it is beyond the
+    round held."""
+    statements = _statements(doc)
+    held = [t for t in statements if not FUTURE_MARKERS.search(t)]
+    ahead = [t for t in statements if FUTURE_MARKERS.search(t)]
+    stage = next((label for label, pattern in STAGE_PATTERNS
+                  if any(pattern.search(text) for text in held)), None)
+    upcoming = [label for label, pattern in STAGE_PATTERNS if label != "first"
+                and any(pattern.search(text) for text in ahead)]
+    rank = STAGE_ORDER.index(stage) if stage else 0
+    later = [label for label in upcoming if STAGE_ORDER.index(label) > rank]
+    return stage, (min(later, key=STAGE_ORDER.index) if later else None)
 
 
 AT_COMPANY = re.compile(r"(?:\bat|@)\s+((?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:&|of|at|the|and|"
@@ -418,6 +431,7 @@ def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]
 
 
 CLAUSE_LEADS = {"that", "how", "when"}
+WH_LEADS = {"why", "how", "what", "whether"}
 
 
 def _from_determiner(tokens: list) -> list:
@@ -434,15 +448,26 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
     start_char = sent.start_char + offset
     after = [t for t in sent if t.idx >= start_char]
+    # "should have explained better: why I left ...": what follows the colon is the thing
+    colon = next((k for k, t in enumerate(after[:5]) if t.text in {":", "–", "—"}), None)
+    if colon is not None and colon + 1 < len(after):
+        after = after[colon + 1 :]
+        start_char = after[0].idx
     if not after:
         return None
     first = next((t for t in after if not t.is_space), None)
-    if clause_ok and first is not None and first.lower_ in CLAUSE_LEADS | {"the"} and any(
+    # "liked that I ...", and what to clarify as a question: "why I left Harbor FCU after 8 mos"
+    wh_clause = first is not None and first.lower_ in WH_LEADS
+    if (clause_ok or wh_clause) and first is not None and \
+            first.lower_ in CLAUSE_LEADS | WH_LEADS | {"the"} and any(
             t.lower_ == "i" for t in after[:4]):
         words = []
         for token in after:
             if token.text in {",", ";", "(", "—", "–", ".", "!"} or "\n" in token.text:
                 break
+            if token.pos_ == "ADP" and token.i + 1 < len(sent.doc) and \
+                    sent.doc[token.i + 1].ent_type_ in {"DATE", "TIME", "QUANTITY", "CARDINAL"}:
+                break  # "... after 8 mos": the time is the note's detail, not the letter's
             words.append("I" if token.lower_ == "i" else token.text)
             words.append(token.whitespace_)
         clause = "".join(words).strip()
@@ -450,9 +475,11 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     verb = next((t for t in after if t.pos_ == "VERB"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if obj is None and verb is not None and not clause_ok:
-        # "should have explained my gap year better": the parser hangs "year" off "better"
-        obj = next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
-                    and t.dep_ == "npadvmod"), None)
+        # "explained my Python automation work more clearly" read with "work" as a clause, or
+        # "my gap year better" with "year" hanging off "better": the noun after the verb
+        obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}),
+                   None) or next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
+                                  and t.dep_ == "npadvmod"), None)
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
@@ -481,8 +508,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date, company: str | None) -> Facts:
     """The interview's facts; `company` is `find_company`'s answer, found once per note (the
     people step needs it first)."""
+    stage, next_stage = _stages(doc)
     facts = Facts(company=company, position=_position(doc, front, people),
-                  channel=_channel(doc), stage=_stage(doc))
+                  channel=_channel(doc), stage=stage, next_stage=next_stage)
     interview_dates: list[date] = []
     if front.get("date"):
         parsed = parse_date(front["date"], today)
@@ -521,7 +549,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
             phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
             if phrase:
-                facts.liked.append(Remark(phrase, who))
+                # "They liked my dashboard": the whole panel, so every letter may recall it
+                everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
+                facts.liked.append(Remark(phrase, None if everyone else who))
         if clarify := CLARIFY.search(text):
             phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
             if phrase:

@@ -36,6 +36,9 @@ IRREGULAR_SECOND_PERSON = {"is": "are", "was": "were", "has": "have", "does": "d
 PERSONAL_WORDS = {"he", "she", "his", "her", "him", "hers", "we", "both", "himself", "herself",
                   "weekend", "weekends", "wknd", "kids", "kid", "daughter", "son", "wife", "husband",
                   "family", "mom", "dad", "mother", "father", "grandma", "grandmother", "grandpa"}
+RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
+             "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",
+             "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
 HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "games", "match",
                "tournament", "class", "classes", "lesson", "lessons", "group", "collection",
                "festival", "show", "concert", "gear", "fan", "fans", "practice", "night", "camp",
@@ -232,7 +235,8 @@ def _canonical(span: Span) -> str:
         if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \
                 or token.text in {"'s", "’s"}:
             continue
-        if token.i == span.start and token.pos_ == "VERB":
+        if token.i == span.start and token.pos_ == "VERB" and token.dep_ != "amod":
+            # "builds sets" -> "building sets", but "a framed chart" stays framed
             words.append(_gerund(token.lemma_.lower()))
         elif token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper:
             words.append(token.text)
@@ -628,7 +632,7 @@ def _mention_span(candidate: _Candidate) -> Span:
         # A misparse can hang a whole clause on the noun ("Paul fosters kittens"): never reach
         # back past a verb or a person's name.
         stops = [t.i for t in doc[start : span.start]
-                 if t.pos_ in {"VERB", "AUX"} or t.ent_type_ == "PERSON"
+                 if t.pos_ in {"VERB", "AUX"} or (t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
                  or (t.pos_ == "PROPN" and is_given_name(t.text))]
         if stops:
             start = stops[-1] + 1
@@ -663,6 +667,13 @@ def _mention(candidate: _Candidate) -> str:
     team = _team_name(candidate, span)
     if team is not None:
         return team
+    if span[0].pos_ == "VERB":
+        subject = next((c for c in span[0].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lemma_.lower() in RELATIVES:
+            # "her son plays cello" is the son's: "your son's cello", never "you play cello"
+            owner = _second_person(span.doc[subject.left_edge.i : subject.i + 1])
+            rest = _second_person(span[1:]) if len(span) > 1 else candidate.canonical
+            return owner + ("' " if owner.endswith("s") else "'s ") + rest
     text = _second_person(span)
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
 from followup_nlp.extract.components import SPAN_KEYS
-from followup_nlp.extract.interests import SCENE_HEADS
+from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
 from followup_nlp.trusted_load import finite_number
@@ -51,9 +51,6 @@ GENERIC_HEADS = {"thing", "stuff", "lot", "time", "way", "bit", "work", "job", "
                  "people", "question", "answer", "interview", "experience", "background", "day",
                  "week", "year", "month", "minute", "min", "hour", "office", "desk", "wall",
                  "shelf", "window", "photo", "picture", "idea", "kind", "part", "side", "story"}
-RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
-             "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",
-             "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
 THIRD_PERSON = {"he", "she", "his", "her", "him", "they", "their", "hers", "hes", "shes"}
 FIRST_PERSON = {"i", "me", "my", "we", "our", "us", "i'm", "im"}
 GIVEN_UP = re.compile(r"\b(?:used to|anymore|any more|no longer|gave up|given up|quit|stopped)\b",

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
-from followup_nlp.wording import with_article
+from followup_nlp.wording import spelled_out, with_article
 
 Tone = Literal["warm", "formal"]
 Medium = Literal["handwritten", "email"]
@@ -57,11 +57,7 @@ def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:
 
 def _position(analysis: NoteAnalysis) -> str | None:
     """The position as a title ("marketing coordinator" typed in a hurry -> "Marketing Coordinator")."""
-    position = analysis.position
-    if position and position.islower():
-        position = " ".join(w if w in {"of", "and", "for", "the"} else w.capitalize()
-                            for w in position.split())
-    return position
+    return spelled_out(analysis.position) if analysis.position else None
 
 
 def role_phrase(analysis: NoteAnalysis) -> str:
@@ -218,6 +214,12 @@ def interest_line(analysis: NoteAnalysis, tone: Tone) -> str:
     """Reiterate interest. Only after a first-round interview (or when the note does not say
     which) does the letter ask for a second one; after a second or final round it looks forward
     to the next step instead."""
+    if analysis.next_stage is not None:
+        # The note already says another round is coming: look forward to it, don't ask for it.
+        return ("I left our conversation even more excited about the role, and I look forward to "
+                "the next round." if tone == "warm" else
+                "I remain very interested in the role and look forward to the next round of "
+                "interviews.")
     if analysis.stage in {"second", "final"}:
         return ("I left our conversation even more excited about the role, and I look forward to "
                 "hearing about the next steps." if tone == "warm" else
