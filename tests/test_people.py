@@ -227,3 +227,21 @@ def test_a_later_hyphenated_first_name_in_a_lowercase_note_is_the_same_person():
                        "- hyun-woo: design a multi-region failover, lots of q's on rpo/rto\n"
                        "- hyun-woo's office: electric guitar on the wall\n")
     assert [p.name for p in analysis.people] == ["Hyun-woo Lim"]
+
+
+def test_titles_written_before_a_call_a_bracketed_name_or_after_a_degree():
+    analysis = analyze("norda foods / demand planner\n"
+                       "fri 1/30 - recruiter screen w/ Keisha Brown, 20 min. salary band ok\n"
+                       "- Dr. Amara Osei, PharmD, clinical mgr, asked about forecasting\n"
+                       "recruiter (Hannah) set it all up, said I can ping her in a week\n")
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles == {"Keisha Brown": "recruiter", "Amara Osei": "clinical mgr",
+                      "Hannah": "recruiter"}
+
+
+def test_someone_named_only_in_what_is_still_to_come_is_not_someone_we_met():
+    analysis = analyze("Brackenridge Cold Storage, inventory sup - met Oanh Le (ops mgr), "
+                       "she asked about cycle counts.\n"
+                       "Next: 2nd round w/ the GM (Hollis Varga), she'll send times.\n"
+                       "Oanh said the recruiter (Tamsin) will call.\n")
+    assert [p.name for p in analysis.people] == ["Oanh Le"]

@@ -17,7 +17,12 @@ from followup_nlp.extract.components import SPAN_KEYS, doc_text
 from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role_hints
 from followup_nlp.schema import Person, Role
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam",
+              "sra", "srta", "dra", "mme", "mlle", "frau", "herr"}  # notes by writers of many languages
+# Degrees and licences written after a name ("Amara Osei, PharmD, clinical mgr").
+CREDENTIALS = {"phd", "pharmd", "md", "do", "rn", "bsn", "msn", "dnp", "np", "dpt", "pt", "ot",
+               "cpa", "cfa", "mba", "jd", "esq", "pe", "lcsw", "lpc", "psyd", "edd", "dds", "dmd",
+               "rd", "ccc-slp", "pmp", "shrm-cp", "phr", "cpp", "aia"}
 # How a letter writes the honorific a note put before a name ("dr." -> "Dr.").
 HONORIFIC_FORMS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
                    "prof": "Professor", "professor": "Professor", "mx": "Mx."}
@@ -182,13 +187,17 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
         if title.start == k and k - span.end <= 3:
             return title
     k = span.start - 1
-    while k >= 0 and (doc[k].text in {",", "the", "our", "their", "-", ":"}
+    while k >= 0 and (doc[k].text in {",", "the", "our", "their", "-", ":", "("}
                       or doc[k].lower_.strip(".") in HONORIFICS):
         k -= 1
+    bracketed = span.start > 0 and doc[span.start - 1].text == "("
     for title in titles:
-        if title.end - 1 == k and span.start - title.end <= 3:
+        # "recruiter (Hannah)", but not "Alder Creek Vet (Keisha)": a business's name
+        if title.end - 1 == k and span.start - title.end <= 3 and not (
+                bracketed and any(t.ent_type_ in {"ORG", "FAC", "GPE"} for t in title)):
             return title
-    if k >= 0 and doc[k].lower_.strip(".") in title_heads() and doc[k].text not in {"-"}:
+    if k >= 0 and doc[k].lower_.strip(".") in title_heads() and doc[k].text not in {"-"} \
+            and not (bracketed and doc[k].ent_type_ in {"ORG", "FAC", "GPE"}):
         # A title the lexicon knows only by its head: "the science department chair, Mr. Brennan".
         start = k
         while start > 0 and start > k - 4 and doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} \
@@ -252,6 +261,10 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     "Moab (jeep trip)" or "Medical Coder (Outpatient)" is no evidence of one."""
     doc = name.doc
     k = _past_initial(doc, name.end)
+    # "Dr. Amara Osei, PharmD, clinical mgr": a degree after the name is not the title
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].text.replace(".", "").lower() \
+            in CREDENTIALS and doc[k + 2].text == ",":
+        k += 2
     if k >= len(doc) or doc[k].lower_ not in {"(", ",", "-", "–", "—", ":", "the"}:
         return None
     opener = doc[k].lower_
@@ -562,6 +575,10 @@ def _title_for(person: PersonMentions) -> str | None:
         if title is not None:
             return _clean_title(title)
     for mention in person.mentions:
+        title = _title_of_the_call(mention, titles)
+        if title is not None:
+            return _clean_title(title)
+    for mention in person.mentions:
         dept = _from_department(mention)
         if dept is not None:
             return dept.text
@@ -570,6 +587,23 @@ def _title_for(person: PersonMentions) -> str | None:
         if stated is not None:
             return _clean_title(stated)
     return None
+
+
+CALL_WORDS = {"screen", "call", "interview", "chat", "convo", "conversation", "round"}
+CALL_FILLERS = {"w/", "with", ",", ":", "-", "–", "—", "phone", "video", "zoom", "teams", "by",
+                "over", "on", "the"}
+
+
+def _title_of_the_call(mention: Span, titles: list[Span]) -> Span | None:
+    """ "recruiter screen w/ Keisha Brown", "hiring manager call, phone, Dana Ruiz": the call is
+    named after the person who held it."""
+    doc, k = mention.doc, mention.start - 1
+    while k >= 0 and mention.start - k <= 4 and doc[k].lower_ in CALL_FILLERS \
+            and "\n" not in doc[k].whitespace_:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in CALL_WORDS or k == mention.start - 1:
+        return None
+    return next((t for t in titles if t.end == k), None)
 
 
 def _stated_title(mention: Span, titles: list[Span]) -> Span | None:
@@ -683,7 +717,7 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
     people = []
     for person in find_people(doc, exclude):
         title = _title_for(person)
-        if title is None and _only_talked_about(person):
+        if (title is None and _only_talked_about(person)) or _not_met_yet(person):
             continue
         found.append(person)
         people.append(Person(name=person.name, title=title, role=_role_for(person, title),
@@ -695,6 +729,30 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
 CONTACT_LEMMAS = {"thank", "email", "meet", "call", "text", "message", "see", "ask", "interview",
                   "introduce", "greet", "follow", "reach", "contact", "cc", "tell", "join"}
 CONTACT_PREPOSITIONS = {"with", "w/", "from", "by", "to", "for", "and", "+"}
+
+
+AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna)\b|\w'll\b|\bnext(?: steps?| round)?\s*:"
+                   r"|\bnext (?:round|steps?|week)\b", re.I)
+
+
+def _not_met_yet(person: PersonMentions) -> bool:
+    """Named only in what is still to come: "the recruiter (Jess) will reach out", "Next: 2nd
+    round w/ the GM (Hollis Varga)". Someone not yet involved gets no letter."""
+    return all(AHEAD.search(_clause_of(m).text) for m in person.mentions)
+
+
+CLAUSE_BOUNDS = {",", ";", "—", "–", ".", "!", "?"}
+
+
+def _clause_of(mention: Span) -> Span:
+    """The stretch of the sentence around a mention, between commas, dashes or semicolons."""
+    doc, sent = mention.doc, mention.sent
+    start, end = mention.start, mention.end
+    while start > sent.start and doc[start - 1].text not in CLAUSE_BOUNDS:
+        start -= 1
+    while end < sent.end and doc[end].text not in CLAUSE_BOUNDS:
+        end += 1
+    return doc[start:end]
 
 
 def _only_talked_about(person: PersonMentions) -> bool:
