@@ -234,7 +234,7 @@ def plan(ctx: click.Context, note: str | None, ics: Path | None, check_ins: int,
               help="Processes to use.")
 @click.option("--sender", default=None, help="Your name, to sign the letters.")
 @click.option("--force", is_flag=True, help="Redo notes already done (edited files are still kept).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def batch(ctx: click.Context, notes_dir: Path, out_dir: Path, workers: int, sender: str | None,
           force: bool, quiet: bool) -> None:

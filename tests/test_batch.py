@@ -61,6 +61,12 @@ def test_cli_exit_status_is_1_when_a_note_failed(notes, tmp_path):
     assert "1 failed" in result.stderr
 
 
+def test_short_quiet_flag_is_accepted(notes, tmp_path):
+    result = CliRunner().invoke(cli, ["batch", str(notes), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1 and "No such option" not in result.output
+    assert (tmp_path / "out" / "summary.csv").is_file()
+
+
 def test_note_names_cannot_escape_the_output_folder(tmp_path):
     from followup_nlp.errors import FollowupError
     from followup_nlp.safe_io import inside

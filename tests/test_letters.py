@@ -371,3 +371,9 @@ def test_what_the_panel_liked_and_a_misparsed_clarify_reach_every_letter():
     for letter in letters:
         assert "liked my asset-management dashboard" in letter.body
         assert "explained my Python automation work" in letter.body
+
+
+def test_a_team_no_list_knows_is_named_without_the_fan():
+    analysis = analyze("Met Declan O'Rourke (store manager) at Pemberly Garden Centre. He's a "
+                       "massive Liverpool fan, scarf on the wall.")
+    assert [(i.canonical, i.mention) for i in analysis.interests] == [("Liverpool", "Liverpool")]

@@ -226,10 +226,25 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
+FAN_WORDS = {"fan", "fans", "fanatic", "supporter", "diehard", "devotee", "buff", "nut",
+             "junkie", "person", "guy", "gal"}
+
+
+def _without_fan_word(span: Span) -> Span:
+    """ "a big Steelers fan" -> "Steelers": the interest is the team, not "big Steelers"."""
+    if len(span) < 2 or span[-1].lower_ not in FAN_WORDS:
+        return span
+    fan = span[-1]
+    named = [c.left_edge.i for c in fan.children
+             if c.dep_ in {"compound", "nmod", "npadvmod"} and c.i >= span.start]
+    return span.doc[max(min(named, default=span.start), span.start) : fan.i]
+
+
 def _canonical(span: Span) -> str:
     """A readable name for an interest no lexicon knows: "builds sets w/ his kids" ->
     "building sets with kids"; "a signed Cubs baseball" -> "signed Cubs baseball" (names keep
     their capitals: a letter offers "an article about restoring old Land Rovers")."""
+    span = _without_fan_word(span)
     words = []
     for token in span:
         if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \
@@ -642,10 +657,6 @@ def _mention_span(candidate: _Candidate) -> Span:
     return doc[start : span.end]
 
 
-FAN_WORDS = {"fan", "fans", "fanatic", "supporter", "diehard", "devotee", "buff", "nut",
-             "junkie", "person", "guy", "gal"}
-
-
 def _team_name(candidate: _Candidate, span: Span) -> str | None:
     """ "Steelers" for the lexicon's "pittsburgh steelers": the full name, capitalised as a
     name, which a letter can put "the" before ("the Pittsburgh Steelers")."""
@@ -658,12 +669,7 @@ def _team_name(candidate: _Candidate, span: Span) -> str | None:
 
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
-    if len(span) > 1 and span[-1].lower_ in FAN_WORDS:
-        # "a big Steelers fan": the letter talks about the Steelers, not "big Steelers"
-        fan = span[-1]
-        named = [c.left_edge.i for c in fan.children
-                 if c.dep_ in {"compound", "nmod", "npadvmod"} and c.i >= span.start]
-        span = span.doc[max(min(named, default=span.start), span.start) : fan.i]
+    span = _without_fan_word(span)
     team = _team_name(candidate, span)
     if team is not None:
         return team
