@@ -150,8 +150,8 @@ def _statements(doc: Doc) -> list[str]:
     label = ""
     for sent in doc.sents:
         text = label + sent.text
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if sent.text.rstrip().endswith(":") and len(words) <= 2 and "\n" not in sent.text:
+        if sent.text.rstrip().endswith(":") and "\n" not in sent.text and \
+                sum(not t.is_punct and not t.is_space for t in sent) <= 2:
             label = text
             continue
         out.append(text)
@@ -162,10 +162,10 @@ def _statements(doc: Doc) -> list[str]:
 CHANNEL_PRIORITY = ("onsite", "video", "phone")
 
 
-def _channel(doc: Doc) -> str | None:
+def _channel(statements: list[str]) -> str | None:
     """How the main interview happened. Notes that mention several (a phone screen, then an
     on-site day) are about the later, fuller one: on-site beats video beats phone."""
-    text = "\n".join(t for t in _statements(doc) if not FUTURE_MARKERS.search(t))
+    text = "\n".join(t for t in statements if not FUTURE_MARKERS.search(t))
     found = {label for label, pattern in CHANNEL_PATTERNS.items() if pattern.search(text)}
     return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
@@ -173,11 +173,10 @@ def _channel(doc: Doc) -> str | None:
 STAGE_ORDER = ("first", "second", "final")
 
 
-def _stages(doc: Doc) -> tuple[str | None, str | None]:
+def _stages(statements: list[str]) -> tuple[str | None, str | None]:
     """(the round the note is about, the round it says comes next): "1st round ... next: 2nd
     round w/ the VP" is ("first", "second"). A later round is only "next" when it is beyond the
     round held."""
-    statements = _statements(doc)
     held = [t for t in statements if not FUTURE_MARKERS.search(t)]
     ahead = [t for t in statements if FUTURE_MARKERS.search(t)]
     stage = next((label for label, pattern in STAGE_PATTERNS
@@ -508,9 +507,10 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date, company: str | None) -> Facts:
     """The interview's facts; `company` is `find_company`'s answer, found once per note (the
     people step needs it first)."""
-    stage, next_stage = _stages(doc)
+    statements = _statements(doc)
+    stage, next_stage = _stages(statements)
     facts = Facts(company=company, position=_position(doc, front, people),
-                  channel=_channel(doc), stage=stage, next_stage=next_stage)
+                  channel=_channel(statements), stage=stage, next_stage=next_stage)
     interview_dates: list[date] = []
     if front.get("date"):
         parsed = parse_date(front["date"], today)
