@@ -20,17 +20,24 @@ def with_article(phrase: str) -> str:
     return phrase
 
 
-# Abbreviations people type in a job title that a letter spells out ("asst store mgr" ->
-# "Assistant Store Manager"). Only unambiguous ones: not "eng" (engineer or engineering), "tech"
-# (technician or technology), "dev", "admin" or "acct".
-TITLE_ABBREVIATIONS = {
-    "mgr": "Manager", "mngr": "Manager", "sr": "Senior", "snr": "Senior", "jr": "Junior",
-    "asst": "Assistant", "assoc": "Associate", "svcs": "Services", "svc": "Service",
-    "coord": "Coordinator", "dir": "Director", "spec": "Specialist", "ops": "Operations",
-    "rep": "Representative", "supv": "Supervisor", "supvr": "Supervisor", "exec": "Executive",
-    "mktg": "Marketing", "mkt": "Marketing", "govt": "Government", "intl": "International",
-    "natl": "National",
+# Shorthand people type in notes -> the word it stands for (the tokenizer reads a shorthand as
+# its word, extract/shorthand.py, and a letter spells a typed job title out: "asst store mgr" ->
+# "Assistant Store Manager"). Only unambiguous forms: not "hr" (the department), "w", "v",
+# "eng" (engineer or engineering), "tech" (technician or technology), "spec", "dev", "admin".
+ABBREVIATIONS = {
+    "w/": "with", "b/c": "because", "bc": "because", "abt": "about", "thru": "through",
+    "tho": "though", "ppl": "people", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks",
+    "wknd": "weekend", "wknds": "weekends", "wkend": "weekend", "wkends": "weekends",
+    "mgr": "manager", "mngr": "manager", "mgmt": "management", "dept": "department",
+    "govt": "government", "mtg": "meeting", "mtgs": "meetings", "mins": "minutes", "hrs": "hours",
+    "appt": "appointment", "convo": "conversation", "bday": "birthday", "rly": "really",
+    "b4": "before", "sr": "senior", "snr": "senior", "jr": "junior", "asst": "assistant",
+    "assoc": "associate", "svcs": "services", "svc": "service", "coord": "coordinator",
+    "dir": "director", "ops": "operations", "rep": "representative", "supv": "supervisor",
+    "supvr": "supervisor", "exec": "executive", "mktg": "marketing", "intl": "international",
+    "natl": "national",
 }
+MINOR_WORDS = {"of", "and", "for", "the", "with", "in", "at", "to", "on"}
 
 
 def spelled_out(title: str) -> str:
@@ -39,10 +46,10 @@ def spelled_out(title: str) -> str:
     lowercase = title.islower()
     words = []
     for word in title.split():
-        full = TITLE_ABBREVIATIONS.get(word.lower().rstrip("."))
+        full = ABBREVIATIONS.get(word.lower().rstrip("."))
         if full is not None:
-            words.append(full)
-        elif lowercase and word not in {"of", "and", "for", "the"}:
+            words.append(full if full in MINOR_WORDS else full.capitalize())
+        elif lowercase and word not in MINOR_WORDS:
             words.append(word.capitalize())
         else:
             words.append(word)

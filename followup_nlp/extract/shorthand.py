@@ -12,17 +12,9 @@ from __future__ import annotations
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
-# Shorthand people write in notes -> the word it stands for. Only unambiguous forms: not "hr"
-# (the department), "w" or "v".
-NORMS = {
-    "w/": "with", "b/c": "because", "bc": "because", "abt": "about", "thru": "through",
-    "tho": "though", "ppl": "people", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks",
-    "wknd": "weekend", "wknds": "weekends", "wkend": "weekend", "wkends": "weekends",
-    "mgr": "manager", "mgmt": "management", "dept": "department", "govt": "government",
-    "mtg": "meeting", "mtgs": "meetings", "mins": "minutes", "hrs": "hours",
-    "appt": "appointment", "convo": "conversation", "bday": "birthday", "rly": "really",
-    "b4": "before",
-}
+from followup_nlp.wording import ABBREVIATIONS
+
+NORMS = ABBREVIATIONS  # one table for the tokenizer and the letters
 
 
 def add_shorthand(nlp: Language) -> None:
