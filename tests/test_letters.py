@@ -8,6 +8,7 @@ import pytest
 from followup_nlp import analyze, pipeline, write_letters
 from followup_nlp.errors import FollowupError
 from followup_nlp.extract import candidate_interests
+from followup_nlp.gifts import enrich
 from followup_nlp.letters.render import environment, render
 from followup_nlp.notes import parse_note
 
@@ -377,3 +378,35 @@ def test_a_team_no_list_knows_is_named_without_the_fan():
     analysis = analyze("Met Declan O'Rourke (store manager) at Pemberly Garden Centre. He's a "
                        "massive Liverpool fan, scarf on the wall.")
     assert [(i.canonical, i.mention) for i in analysis.interests] == [("Liverpool", "Liverpool")]
+
+
+HALDEN = """---
+sender: Priya Natarajan
+company: Halden Biologics
+position: QC Analyst II
+date: 2026-12-01
+---
+# Halden Biologics — QC Analyst II (video, final round)
+
+**Panel (Teams, 60 min)**
+* Marcus Oyelaran – QC Manager. Asked about OOS investigations. Turns out we both do Brazilian jiu-jitsu! He's a purple belt, trains three nights a week.
+* Dr. Helena Voss – Director of Quality. Behind her on the call: a wall of vinyl records and a turntable.
+
+**Could have explained better:** my experience with LIMS migrations.
+"""  # noqa: E501  (markdown bullets, kept as typed)
+
+
+def test_a_markdown_label_takes_its_content_from_the_next_sentence():
+    analysis = analyze(HALDEN)
+    assert [r.text for r in analysis.clarify] == ["my experience with LIMS migrations"]
+    letters, _ = write_letters(analysis)
+    assert all("explained my experience with LIMS migrations" in x.body for x in letters)
+
+
+def test_a_sport_is_never_sent_a_recipe_even_when_its_name_sounds_like_food():
+    analysis = enrich(analyze(HALDEN))
+    shared = next(i for i in analysis.interests if i.holder == "Marcus Oyelaran")
+    assert shared.domain == "sport"
+    assert shared.gift_ideas[0].category != "recipe"
+    letters, _ = write_letters(analysis)
+    assert "recipe" not in letters[0].body

@@ -442,6 +442,11 @@ def _from_determiner(tokens: list) -> list:
     return tokens
 
 
+def _ends_in_label(text: str) -> bool:
+    """ "Could have explained better:", "**Liked:**": a label whose content is the next sentence."""
+    return text.strip().strip("*_ ").endswith(":")
+
+
 def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     """What was liked or needs clarifying, as a phrase a letter can use: the first noun phrase
     after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
@@ -517,6 +522,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if parsed:
             interview_dates.append(parsed)
     last_person: PersonMentions | None = None
+    labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
     for sent in _sentences(doc):
         text = sent.text
         named = _people_in(sent, people)
@@ -546,16 +552,27 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             if person is not None and person.name not in facts.email_used:
                 facts.email_used.append(person.name)
         who = named[0].name if named else (last_person.name if last_person else None)
+        if labelled is not None:
+            # "**Could have explained better:**" then "my experience with LIMS migrations."
+            kind, owner = labelled
+            phrase = _remark_phrase(sent, 0, clause_ok=kind == "liked")
+            if phrase:
+                (facts.liked if kind == "liked" else facts.clarify).append(Remark(phrase, owner))
+        labelled = None
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
             phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
+            # "They liked my dashboard": the whole panel, so every letter may recall it
+            everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
             if phrase:
-                # "They liked my dashboard": the whole panel, so every letter may recall it
-                everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
                 facts.liked.append(Remark(phrase, None if everyone else who))
+            elif _ends_in_label(text):
+                labelled = ("liked", None if everyone else who)
         if clarify := CLARIFY.search(text):
             phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
             if phrase:
                 facts.clarify.append(Remark(phrase, named[0].name if named else None))
+            elif _ends_in_label(text):
+                labelled = ("clarify", named[0].name if named else None)
         if named:
             last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})

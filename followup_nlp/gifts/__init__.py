@@ -22,6 +22,20 @@ def label_for(interest: Interest) -> str:
     return interest.canonical or interest.text
 
 
+FOOD_DOMAINS = {"food", "drink"}
+
+
+def _no_recipe_for_non_food(ranked: list[CategoryScore], interest: Interest
+                            ) -> list[CategoryScore]:
+    """The lexicon's domain overrides the classifier on one point: a recipe is for food and
+    drink. A martial art ("Brazilian jiu-jitsu" read as Brazilian cooking) or a sport never gets
+    "a recipe I came across"; the category moves to the end of the ranking."""
+    if interest.domain is None or interest.domain in FOOD_DOMAINS:
+        return ranked
+    return [c for c in ranked if c.category != "recipe"] + \
+        [c for c in ranked if c.category == "recipe"]
+
+
 def suggest(interest: str, evidence: str = "", model: Any = None
             ) -> tuple[list[CategoryScore], list[GiftIdea]]:
     ranked = classifier.predict([(interest, evidence)], model)[0]
@@ -41,7 +55,7 @@ def enrich_many(analyses: list[NoteAnalysis], model: Any = None) -> list[NoteAna
     for analysis in analyses:
         interests = []
         for interest in analysis.interests:
-            r = next(ranked)
+            r = _no_recipe_for_non_food(next(ranked), interest)
             ideas = catalog.ideas_for(label_for(interest), r, [interest.canonical, interest.text])
             interests.append(replace(interest, categories=tuple(r), gift_ideas=tuple(ideas)))
         out.append(analysis.with_interests(tuple(interests)) if interests else analysis)
