@@ -155,10 +155,9 @@ class EntityDashes:
                         and doc[t.i - 1].whitespace_ and t.whitespace_), None)
             if cut is not None:
                 changed = True
+                while cut > ent.start and doc[cut - 1].is_space:
+                    cut -= 1
                 ent = Span(doc, ent.start, cut, label=ent.label_) if cut > ent.start else None
-                while ent is not None and len(ent) and ent[-1].is_space:
-                    ent = Span(doc, ent.start, ent.end - 1, label=ent.label_) if len(ent) > 1 \
-                        else None
             if ent is not None:
                 ents.append(ent)
         if changed:

@@ -162,10 +162,11 @@ def _statements(doc: Doc) -> list[str]:
 CHANNEL_PRIORITY = ("onsite", "video", "phone")
 
 
-def _channel(statements: list[str]) -> str | None:
-    """How the main interview happened. Notes that mention several (a phone screen, then an
-    on-site day) are about the later, fuller one: on-site beats video beats phone."""
-    text = "\n".join(t for t in statements if not FUTURE_MARKERS.search(t))
+def _channel(held: list[str]) -> str | None:
+    """How the main interview happened (`held`: the statements about what already happened).
+    Notes that mention several (a phone screen, then an on-site day) are about the later, fuller
+    one: on-site beats video beats phone."""
+    text = "\n".join(held)
     found = {label for label, pattern in CHANNEL_PATTERNS.items() if pattern.search(text)}
     return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
@@ -173,12 +174,10 @@ def _channel(statements: list[str]) -> str | None:
 STAGE_ORDER = ("first", "second", "final")
 
 
-def _stages(statements: list[str]) -> tuple[str | None, str | None]:
-    """(the round the note is about, the round it says comes next): "1st round ... next: 2nd
-    round w/ the VP" is ("first", "second"). A later round is only "next" when it is beyond the
-    round held."""
-    held = [t for t in statements if not FUTURE_MARKERS.search(t)]
-    ahead = [t for t in statements if FUTURE_MARKERS.search(t)]
+def _stages(held: list[str], ahead: list[str]) -> tuple[str | None, str | None]:
+    """(the round the note is about, the round it says comes next), from the statements about
+    what happened and about what is to come: "1st round ... next: 2nd round w/ the VP" is
+    ("first", "second"). A later round is only "next" when it is beyond the round held."""
     stage = next((label for label, pattern in STAGE_PATTERNS
                   if any(pattern.search(text) for text in held)), None)
     upcoming = [label for label, pattern in STAGE_PATTERNS if label != "first"
@@ -512,10 +511,13 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date, company: str | None) -> Facts:
     """The interview's facts; `company` is `find_company`'s answer, found once per note (the
     people step needs it first)."""
-    statements = _statements(doc)
-    stage, next_stage = _stages(statements)
+    held: list[str] = []
+    ahead: list[str] = []
+    for statement in _statements(doc):
+        (ahead if FUTURE_MARKERS.search(statement) else held).append(statement)
+    stage, next_stage = _stages(held, ahead)
     facts = Facts(company=company, position=_position(doc, front, people),
-                  channel=_channel(statements), stage=stage, next_stage=next_stage)
+                  channel=_channel(held), stage=stage, next_stage=next_stage)
     interview_dates: list[date] = []
     if front.get("date"):
         parsed = parse_date(front["date"], today)

@@ -24,6 +24,7 @@ from followup_nlp.extract.lexicons import (
 )
 from followup_nlp.extract.people import PersonMentions, mention_indices
 from followup_nlp.schema import Interest
+from followup_nlp.wording import ABBREVIATIONS
 
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
@@ -210,7 +211,8 @@ def _phrase_of(token: Token) -> Span:
     return doc[left:right]
 
 
-SHORTHAND = {"w/": "with", "&": "and", "+": "and", "b/c": "because", "bc": "because"}
+# The connectives a phrase can start with; the note-taking table has the words they stand for.
+SHORTHAND = {"&": "and", "+": "and", **{k: ABBREVIATIONS[k] for k in ("w/", "b/c", "bc")}}
 
 
 def _gerund(verb: str) -> str:

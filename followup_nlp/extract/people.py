@@ -357,7 +357,7 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
-    given = is_given_name(_first_name(run))
+    given = is_given_name(_first_name(run).text)
     # An agent noun after a known given name says what they do ("rosalind achebe-moore
     # (deputy assessor)"); after other capitalised words it is no evidence of a person.
     segment = title_segment(run, titles, bracketed=False, agent_nouns=given)
@@ -393,11 +393,11 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
 
 
-def _first_name(run: Span) -> str:
-    """The first word of a name, hyphenated parts joined ("Min-ji Seo" -> "Min-ji")."""
+def _first_name(run: Span) -> Span:
+    """The first word of a name, hyphenated parts together ("Min-ji Seo" -> "Min-ji")."""
     if len(run) > 2 and run[1].text == "-" and not run[0].whitespace_ and not run[1].whitespace_:
-        return run[0].text + "-" + run[2].text
-    return run[0].text
+        return run[:3]
+    return run[:1]
 
 
 def _honorific_before(span: Span) -> str | None:
@@ -524,9 +524,9 @@ def _known_first_names(accepted: list[Span]) -> list[Span]:
     a person already named in full, and goes on differently, is cut to that given name."""
     out: list[Span] = []
     for span in sorted(accepted, key=lambda s: s.start):
-        first = span[: len(_first_name(span).replace("-", " - ").split())]  # "hyun-woo"
+        first = _first_name(span)  # "hyun-woo"
         earlier = [s for s in out if len(s) > len(first)
-                   and _first_name(s).lower() == _first_name(span).lower()]
+                   and _first_name(s).text.lower() == first.text.lower()]
         if len(span) > len(first) and span[0].is_lower and earlier and \
                 all(_display(s).lower() != _display(span).lower() for s in earlier):
             span = first
