@@ -68,6 +68,28 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
     return values, text[match.end() :], match.end()
 
 
+# A message to a friend or a coach ends with the writer's name under a closing line:
+# "Thanks again for the contact!\nPetra", "Talk soon,\nCiarán", "Ingat po,\nMae".
+_SIGNATURE = re.compile(r"^[-–—~ ]*(?P<name>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2})\s*\Z")
+_CLOSING = re.compile(r"(?:,|!)\s*\Z|^\s*(?:thanks|thank you|cheers|best|regards|love|take care|"
+                      r"talk soon|xx?o?|warmly|sincerely)\b", re.I)
+
+
+def signed_by(text: str) -> str | None:
+    """The name a note is signed with on its last line, below a closing ("Thanks again!"),
+    when the note names it nowhere else: the writer, never someone they met."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 3:
+        return None
+    match = _SIGNATURE.match(lines[-1])
+    if match is None or len(match.group("name")) > 40 or not _CLOSING.search(lines[-2]):
+        return None
+    name = match.group("name").rstrip(".")
+    elsewhere = "\n".join(lines[:-1]).lower()
+    first = re.escape(name.split()[0].lower())
+    return None if re.search(rf"(?<!\w){first}(?!\w)", elsewhere) else name
+
+
 def parse_note(text: str, source: str = "<stdin>") -> Note:
     """Turn decoded text into a Note; an empty note is a user error."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

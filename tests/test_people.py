@@ -156,6 +156,14 @@ def test_a_prose_note_that_opens_like_a_header_names_the_employer_not_a_person()
     assert [p.name for p in analysis.people] == ["Moira Keane"]
 
 
+def test_an_employer_named_with_particles_is_whole_and_not_a_person():
+    analysis = analyze("Notes for me - interview at Grupo Logístico Cerro de la Silla, position: "
+                       "Supply Chain Planner.\nI talked with Lic. Alejandro Garza, Supply Chain "
+                       "Director. He ask me about S&OP.\n", gifts=False)
+    assert analysis.company == "Grupo Logístico Cerro de la Silla"
+    assert [p.name for p in analysis.people] == ["Alejandro Garza"]
+
+
 def test_a_seniority_word_opening_a_job_title_is_not_a_name():
     analysis = analyze("Kestrel Softworks – Senior Java Developer – Round 2 (technical), video\n"
                        "- Anjali Rao (eng mgr) asked about Spring Boot and Kafka\n", gifts=False)
@@ -241,6 +249,11 @@ def test_titles_written_before_a_call_a_bracketed_name_or_after_a_degree():
                  "Next: 2nd round w/ the GM (Hollis Varga), she'll send times.\n"
                  "Oanh said the recruiter (Tamsin) will call.\n",
                  ["Oanh Le"], id="someone named only in what is still to come is not met"),
+    pytest.param("Went well! Face to face with the Chief Nurse, Ma'am Josephine Manalo, and "
+                 "Sir Paolo Reyes from HR.\nSir Paolo said I can text him next week.\n\n"
+                 "Thanks again for the practice run,\nMae\n",
+                 ["Josephine Manalo", "Paolo Reyes"],
+                 id="ma'am is an honorific and the name a message is signed with is the writer"),
 ])
 def test_the_people_found(note, names):
     assert [p.name for p in analyze(note).people] == names

@@ -187,7 +187,9 @@ def _stages(held: list[str], ahead: list[str]) -> tuple[str | None, str | None]:
     return stage, (min(later, key=STAGE_ORDER.index) if later else None)
 
 
+# Name particles join capitalised words too ("Grupo Logístico Cerro de la Silla").
 AT_COMPANY = re.compile(r"(?:\bat|@)\s+((?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:&|of|at|the|and|"
+                        r"(?:(?:de|del|la|las|los|du|des|da|do|dos|van|von|der|den|y)\s+)+[A-Z][\w'’.&-]*|"
                         r"[A-Z][\w'’.&-]*))*)")
 NOT_COMPANY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "noon",

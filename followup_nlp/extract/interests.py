@@ -6,7 +6,8 @@ Three finders, so interests outside any word list are still found:
    "always wanted to visit", "we both") whose grammatical object is the interest;
 3. places (GPE/LOC) named in a travel sentence.
 The holder is the person the sentence is about: the subject, a possessor ("James's office"), the
-only person named, or the person the note was last talking about.
+only person named, or the person the note was last talking about. What the writer says counts
+for the interviewer when they answered "same!" or asked about it (extract/dialogue.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS, doc_text, noun_chunks
+from followup_nlp.extract.dialogue import answered_in_kind, asking_verb
 from followup_nlp.extract.lexicons import (
     interest_domains,
     is_given_name,
@@ -599,7 +601,11 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
                     return person, False
             if subject.lower_ in FIRST_PERSON and candidate.cue != "shared" \
                     and not _quoted(subject):
-                return None, True
+                asker = asking_verb(verb)
+                if asker is None:
+                    return None, True
+                verb = asker  # "she asked if I'd been to Banff": Banff is on her mind
+                continue
             break
         if verb.head.i == verb.i:
             break
@@ -698,12 +704,13 @@ def _without_people(span: Span, names: set[int]) -> Span:
     return span.doc[start : span.end]
 
 
-def _phrase_candidates(doc: Doc, taken: list[_Candidate],
-                       people: list[PersonMentions]) -> list[_Candidate]:
+def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMentions],
+                       answered: set[int]) -> list[_Candidate]:
     """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
-    someone we met, in a sentence about someone's life. Most are not interests; the ranker
-    (extract/ranker.py) learns from annotated notes which are. Phrases overlapping a job title
-    or a candidate from the other finders are left to those."""
+    someone we met (or the writer, when someone answered "same!"), in a sentence about someone's
+    life. Most are not interests; the ranker (extract/ranker.py) learns from annotated notes
+    which are. Phrases overlapping a job title or a candidate from the other finders are left
+    to those."""
     blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
     blocked += [(c.span.start, c.span.end) for c in taken]
     names = mention_indices(people)
@@ -731,8 +738,8 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate],
                     and not _is_work_phrase(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIVITIES \
-                    or not _personal_subject(verb, names):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIVITIES or not (
+                    _personal_subject(verb, names) or sent.start in answered):
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
@@ -802,7 +809,8 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     """Every candidate interest of a note with its holder; the writer's own are left out."""
     found = _prefer_lexicon_and_dedupe(
         _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
-    found += _phrase_candidates(doc, found, people)
+    answered = _answered_sentences(doc)
+    found += _phrase_candidates(doc, found, people, answered)
     last_before: dict[int, PersonMentions | None] = {}
     named = [(sent, _mentions_in(sent, people)) for sent in doc.sents]
     genders = _genders(doc, people, named)
@@ -814,6 +822,8 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     out = []
     for candidate in sorted(found, key=lambda c: (c.span.start, c.span.end)):
         sent = candidate.span.sent
+        if candidate.cue == "said" and sent.start in answered:
+            candidate.cue = "shared"  # "I said I windsurf and she said "same!""
         if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None \
                 and candidate.source not in {"phrase", "verb"}:
             continue
@@ -823,6 +833,14 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
         in_sentence = any(p is holder for _, p in _mentions_in(sent, people))
         out.append(HeldCandidate(candidate, holder, in_sentence))
     return out
+
+
+def _answered_sentences(doc: Doc) -> set[int]:
+    """Starts of the sentences someone answered in kind, in the sentence or the next one."""
+    sents = list(doc.sents)
+    answered = [answered_in_kind(sent) for sent in sents]
+    return {sent.start for i, sent in enumerate(sents)
+            if answered[i] or (i + 1 < len(sents) and answered[i + 1])}
 
 
 EXPLICIT_CUES = {"aspiration", "shared"}

@@ -17,8 +17,9 @@ from followup_nlp.extract.components import SPAN_KEYS, doc_text
 from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role_hints
 from followup_nlp.schema import Person, Role
 
+# Notes by writers of many languages ("Sra. Ortiz", "Ma'am Lorna" in Philippine English).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam",
-              "sra", "srta", "dra", "mme", "mlle", "frau", "herr"}  # notes by writers of many languages
+              "sra", "srta", "dra", "mme", "mlle", "frau", "herr", "ma'am", "maam", "ma’am"}
 # Degrees and licences written after a name ("Amara Osei, PharmD, clinical mgr").
 CREDENTIALS = {"phd", "pharmd", "md", "do", "rn", "bsn", "msn", "dnp", "np", "dpt", "pt", "ot",
                "cpa", "cfa", "mba", "jd", "esq", "pe", "lcsw", "lpc", "psyd", "edd", "dds", "dmd",
