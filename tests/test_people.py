@@ -254,6 +254,12 @@ def test_titles_written_before_a_call_a_bracketed_name_or_after_a_degree():
                  "Thanks again for the practice run,\nMae\n",
                  ["Josephine Manalo", "Paolo Reyes"],
                  id="ma'am is an honorific and the name a message is signed with is the writer"),
+    pytest.param("phone screen w jade (recruiter, in house) 45 min\n"
+                 "then station mgr yolanda price + dispatcher ray kowalczyk\n"
+                 "faith (the scheduler) set it up. ray said his long runs are brutal rn, "
+                 "we went over cash handling\n",
+                 ["Jade", "Yolanda Price", "Ray Kowalczyk", "Faith"],
+                 id="a name that is also a word counts beside its job title or a rare surname"),
 ])
 def test_the_people_found(note, names):
     assert [p.name for p in analyze(note).people] == names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from followup_nlp.resources import data_path
@@ -63,20 +63,30 @@ def title_role_hints() -> dict[str, str]:
     return {e.id: e.extra.get("role_hint", "interviewer") for e in entries("TITLE")}
 
 
+def _word_list(file_name: str) -> frozenset[str]:
+    """The lowercase words of a one-word-per-line lexicon file ("#" lines are comments)."""
+    path = data_path("lexicons", file_name)
+    words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
 @cache
 def work_nouns() -> frozenset[str]:
     """Head nouns that make a phrase about work, not a hobby ("the kitchen renovation project")."""
-    path = data_path("lexicons", "work_nouns.txt")
-    words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w and not w.startswith("#"))
+    return _word_list("work_nouns.txt")
 
 
 @cache
 def given_names() -> frozenset[str]:
     """Common given names from many cultures (lowercase), to tell "Raj" from "Kafka"."""
-    path = data_path("lexicons", "given_names.txt")
-    words = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w and not w.startswith("#"))
+    return _word_list("given_names.txt")
+
+
+@cache
+def word_names() -> frozenset[str]:
+    """Given names that are also everyday words ("faith", "bill", "jade"): a name only with
+    more evidence than its place in a sentence."""
+    return _word_list("word_names.txt")
 
 
 @cache
@@ -107,3 +117,11 @@ def is_given_name(word: str) -> bool:
     first, hyphen, rest = lower.partition("-")
     return bool(hyphen and first and rest) and (first in given_names()
                                                 or _fold(first) in _folded_given_names())
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English (Zipf scale: 7 for "the", under 3 for rare words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")  # tokenises the word on every call: cached here

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS, doc_text
-from followup_nlp.extract.lexicons import is_given_name, title_heads, title_role_hints
+from followup_nlp.extract.lexicons import (
+    is_given_name,
+    title_heads,
+    title_role_hints,
+    word_names,
+)
 from followup_nlp.schema import Person, Role
 
 # Notes by writers of many languages ("Sra. Ortiz", "Ma'am Lorna" in Philippine English).
@@ -384,14 +389,33 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     if _honorific_before(run) is not None and not run[0].is_lower and not _inside_quotes(run):
         return True  # "Dr. Okonkwo", "met Ms. Ruiz": an honorific is said only of a person
     if run[0].is_lower:
-        # Lowercase words are names only when a given name sits where notes put people.
-        return given and (titled or from_dept or paren or slot or subject)
+        # Lowercase words are names only when a given name sits where notes put people; a name
+        # that is also a word ("faith", "bill") needs its job title beside it or a surname.
+        if given:
+            return titled or from_dept or paren or slot or subject
+        # Not a title glued on as a compound ("grant writer", "summer camp staff").
+        set_off = paren or _role_in_brackets(run)
+        # A surname after it, with a job title just before or NER agreeing ("dispatcher ray
+        # kowalczyk"), not any noun ("long runs", "fern jars").
+        surname = len(run) > 1 and (ner_person or any(t.end == run.start for t in titles))
+        return run[0].lower_ in word_names() and (set_off or surname)
     if given:
         return not other_entity or titled or from_dept or ner_person
     if segment is not None or from_dept:
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+
+
+def _role_in_brackets(run: Span) -> bool:
+    """ "faith (the scheduler)", "jade (recruiter, in house)": a bracket right after the name
+    that opens with a job title or a department."""
+    doc = run.doc
+    if run.end + 1 >= len(doc) or doc[run.end].text != "(":
+        return False
+    words = [t.lower_ for t in doc[run.end + 1 : min(run.end + 4, len(doc))]
+             if t.lower_ not in {"the", "a", "an"}]
+    return bool(words) and (words[0] in title_heads() or words[0] in SLOT_NOUNS_AFTER_FROM)
 
 
 def _first_name(run: Span) -> Span:
