@@ -25,6 +25,7 @@ def test_an_agreeing_reply_is_told_from_other_uses_of_same(nlp, sentence, answer
 @pytest.mark.parametrize(("sentence", "asked"), [
     ("Akosua asked if I'd ever read Octavia Butler.", True),
     ("He asked whether I follow cricket.", True),
+    ("he asked if i'd ever been to the Lofoten Islands, he's going in june", True),
     ("I asked if she had kids.", False),
     ("Rohan asked what I do for fun.", False),  # the writer's answer is the writer's
 ])

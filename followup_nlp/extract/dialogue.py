@@ -70,13 +70,14 @@ def asking_verb(verb: Token) -> Token | None:
     """The "ask" whose question (an if/whether clause) this verb heads, when someone other than
     the writer asks it: "she asked| if I'd ever been| to Banff"."""
     clause = verb
+    questioned = False  # an if/whether on the way up (the parser may hang it one clause lower)
     for _ in range(3):
+        questioned = questioned or any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS
+                                       for c in clause.children)
         head = clause.head
         if head.i == clause.i:
             return None
         if head.lemma_.lower() in ASK_LEMMAS:
-            questioned = any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS
-                             for c in clause.children)
             asker_is_writer = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
                                   for c in head.children)
             return head if questioned and not asker_is_writer else None
