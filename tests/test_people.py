@@ -148,20 +148,22 @@ def test_a_name_that_only_describes_a_thing_is_talked_about_not_met():
     assert [p.name for p in analysis.people] == ["Renata Oyelaran"]
 
 
-def test_a_prose_note_that_opens_like_a_header_names_the_employer_not_a_person():
-    analysis = analyze("Larkfield Minerals - payroll officer. Zoom 1st round w/ Moira Keane "
-                       "(payroll manager), 11/10. Qs on Single Touch Payroll and timesheets. "
-                       "Moira runs ultras on weekends.\n", gifts=False)
-    assert analysis.company == "Larkfield Minerals"
-    assert [p.name for p in analysis.people] == ["Moira Keane"]
-
-
-def test_an_employer_named_with_particles_is_whole_and_not_a_person():
-    analysis = analyze("Notes for me - interview at Grupo Logístico Cerro de la Silla, position: "
-                       "Supply Chain Planner.\nI talked with Lic. Alejandro Garza, Supply Chain "
-                       "Director. He ask me about S&OP.\n", gifts=False)
-    assert analysis.company == "Grupo Logístico Cerro de la Silla"
-    assert [p.name for p in analysis.people] == ["Alejandro Garza"]
+@pytest.mark.parametrize(("note", "company", "names"), [
+    pytest.param("Larkfield Minerals - payroll officer. Zoom 1st round w/ Moira Keane "
+                 "(payroll manager), 11/10. Qs on Single Touch Payroll and timesheets. "
+                 "Moira runs ultras on weekends.\n",
+                 "Larkfield Minerals", ["Moira Keane"],
+                 id="a prose note that opens like a header names the employer"),
+    pytest.param("Notes for me - interview at Grupo Logístico Cerro de la Silla, position: "
+                 "Supply Chain Planner.\nI talked with Lic. Alejandro Garza, Supply Chain "
+                 "Director. He ask me about S&OP.\n",
+                 "Grupo Logístico Cerro de la Silla", ["Alejandro Garza"],
+                 id="an employer named with particles is whole"),
+])
+def test_the_employer_is_found_whole_and_is_not_a_person(note, company, names):
+    analysis = analyze(note, gifts=False)
+    assert analysis.company == company
+    assert [p.name for p in analysis.people] == names
 
 
 def test_a_seniority_word_opening_a_job_title_is_not_a_name():

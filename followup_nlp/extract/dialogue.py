@@ -29,7 +29,7 @@ def _starts_agreement(tokens: list[Token], i: int) -> bool:
 def _speaker_not_writer(tokens: list[Token], i: int) -> bool:
     """The words at `i` open a reply by someone else: right after a quote, or after a verb of
     saying ("she said "same!"", "he went same") whose subject is not the writer."""
-    before = [t for t in tokens[max(i - 3, 0) : i]]
+    before = tokens[max(i - 3, 0) : i]
     while before and before[-1].is_punct and before[-1].text not in QUOTES:
         before.pop()  # "said: same", "went, same"
     if not before:

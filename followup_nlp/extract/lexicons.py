@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from followup_nlp.resources import data_path
@@ -117,11 +117,3 @@ def is_given_name(word: str) -> bool:
     first, hyphen, rest = lower.partition("-")
     return bool(hyphen and first and rest) and (first in given_names()
                                                 or _fold(first) in _folded_given_names())
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common a word is in English (Zipf scale: 7 for "the", under 3 for rare words)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")  # tokenises the word on every call: cached here

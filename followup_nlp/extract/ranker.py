@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from followup_nlp.errors import ModelFileError
 from followup_nlp.extract.components import SPAN_KEYS
 from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
-from followup_nlp.extract.lexicons import work_nouns, zipf
+from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
 from followup_nlp.trusted_load import finite_number
 
@@ -106,10 +106,17 @@ def _personal_governor(token) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")  # tokenises the word on every call: cached here
+
+
 def rarity(span) -> float:
     """Zipf frequency of the rarest content word of a span (all its words if none is)."""
     words = [t for t in span if not (t.is_stop or t.is_punct)] or list(span)
-    return min(zipf(t.lower_) for t in words)
+    return min(_zipf(t.lower_) for t in words)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
