@@ -166,6 +166,34 @@ def test_the_employer_is_found_whole_and_is_not_a_person(note, company, names):
     assert [p.name for p in analysis.people] == names
 
 
+@pytest.mark.parametrize(("note", "company"), [
+    pytest.param("brookside tile & stone -> estimator, thurs 5/7 at the showroom\n"
+                 "talked w/ wendell price (sales mgr). he restores old jukeboxes\n",
+                 "Brookside Tile & Stone", id="a lowercase header names the employer before the job"),
+    pytest.param("Mar 3 (Tue) — Halloway Water District — GIS analyst — panel, at the Pine St "
+                 "annex\nMet Dolores Quan (GIS mgr) and Ike Barros (HR).\n",
+                 "Halloway Water District", id="the employer before the job beats a place after 'at'"),
+    pytest.param("Cedarline Mutual, underwriting assistant. Teams w/ Noor Haddad, underwriting "
+                 "mgr, 6/9.\nNoor asked about my Excel skills.\n",
+                 "Cedarline Mutual", id="a prose first line opens with the employer and the job"),
+    pytest.param("phone screen w/ Ana Lima (permitting lead), 3/3\n"
+                 "- asked about CZM consistency reviews and site plans\n",
+                 None, id="what the interview was about is not the employer"),
+    pytest.param("call with Priya Nair (QA lead) on 4/2\n- she grilled me on Jira workflows\n",
+                 None, id="a job title's department is not the employer"),
+])
+def test_the_employer_from_how_notes_open(note, company):
+    assert analyze(note, gifts=False).company == company
+
+
+def test_the_writers_family_the_note_is_written_to_is_not_someone_met():
+    for note in ("Email to Teodora (my sister), Sun 4/12:\n"
+                 "interview at Vantablue Labs went ok!! met Gus Ferreira (lab mgr)\n",
+                 "Vantablue Labs - lab tech - 4/12\nmet Gus Ferreira (lab mgr), he builds ship "
+                 "models. sending this to my sister Teodora so she stops asking\n"):
+        assert [p.name for p in analyze(note, gifts=False).people] == ["Gus Ferreira"]
+
+
 def test_a_seniority_word_opening_a_job_title_is_not_a_name():
     analysis = analyze("Kestrel Softworks – Senior Java Developer – Round 2 (technical), video\n"
                        "- Anjali Rao (eng mgr) asked about Spring Boot and Kafka\n", gifts=False)

@@ -228,7 +228,7 @@ def _clean_company(value: str) -> str | None:
     return name
 
 
-HEADER_SPLIT = re.compile(r"\s[-—–|]\s|[,:()|]|\s[-—–]{2}\s")
+HEADER_SPLIT = re.compile(r"(\s(?:[-—–|/]|->|=>)\s|[,:()|\[\]]|\s[-—–]{2}\s)")
 CHANNEL_WORDS = {"zoom", "teams", "phone", "video", "onsite", "on-site", "call", "webex", "skype",
                  "interview", "notes", "screen", "panel", "final", "round", "recap",
                  # what a note calls itself or how a pasted message opens: "Coaching log",
@@ -252,13 +252,6 @@ def _sentence_cut(name: str) -> str:
     return name
 
 
-def _abbreviations_closed(line: str) -> str:
-    """The line with abbreviation full stops dropped, so "St. Brendan's" reads as no sentence end."""
-    return re.sub(r"\b([A-Za-z.]+)\.(?=\s)",
-                  lambda m: m.group(1) if m.group(1).lower() in ABBREVIATIONS else m.group(0),
-                  line)
-
-
 def _at_company(text: str) -> str | None:
     for match in AT_COMPANY.finditer(text):
         name = _clean_company(_sentence_cut(match.group(1)))
@@ -267,46 +260,103 @@ def _at_company(text: str) -> str | None:
     return None
 
 
-def _header_company(text: str) -> str | None:
+# Words that open a header segment before the employer ("phone screen kestrel logistics",
+# "interview prairie gold foods"); they are dropped, not a reason to drop the segment.
+LEADING_WORDS = CHANNEL_WORDS - {"log", "journal", "diary", "debrief", "summary", "client", "hey", "hi",
+                                 "hello", "dear"} | {"ph", "scrn", "memo", "voice", "intvw"}
+# Words of a sentence about people, never of an employer's name ("talked to Priya").
+PROSE_WORDS = {"w/", "w", "with", "to", "talked", "chat", "met", "spoke", "i", "my", "me", "we",
+               "she", "he", "they", "was", "is", "went", "had", "so", "ok", "re", "from", "for",
+               "by", "position", "role", "job", "title"}
+# A date, a time or a count ("3/11", "9am", "2nd", "10.30", "45"), unlike a name's number
+# ("IBEW Local 412", "Northway 3PL", "Pharmacy #214").
+DATE_LIKE = re.compile(r"\d+[/.:]\d+|^\d+(?:am|pm|st|nd|rd|th|min|mins|hrs?|yr|yrs)?$", re.I)
+
+
+def _title_like(words: list[str], heads) -> bool:
+    """ "cnc machinist 2nd shift", "Sr QA Engineer": a short segment with a job title's head word
+    that is not an employer's closing word ("Okoye Lindgren Architects") nor a sentence."""
+    return 0 < len(words) <= 5 and not _company_word(words[-1], heads) \
+        and any(w in heads for w in words) and not any(w in PROSE_WORDS for w in words)
+
+
+def _company_word(word: str, heads) -> bool:
+    """ "Logistics", "Partners", "Architects" close an employer's name; "tech" closes a job
+    title ("diesel tech") though it closes some names too."""
+    if word in heads:
+        return word.endswith("s") and word[:-1] in heads
+    return word in ORG_SUFFIXES
+
+
+def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] | None:
+    """The employer a header segment names, if it could be one, with whether it ends in a company
+    word. A lowercase segment counts only just before a job title ("harlan precision - cnc
+    machinist"), where nothing else could sit."""
+    words = segment.split()
+    while words and (words[0].lower().strip(".,") in LEADING_WORDS or not re.search(r"\w", words[0])):
+        words = words[1:]
+    words = [w for w in words if not re.fullmatch(r"#\d+", w)]
+    if not 1 <= len(words) <= 8 or any(ch in segment for ch in "@<>"):
+        return None
+    lower = [w.lower().strip(".,") for w in words]
+    company_word = _company_word(lower[-1], heads)
+    if not (words[0][:1].isupper() or company_word or title_next):
+        return None
+    if (not company_word and _title_like(lower, heads)) \
+            or any(w in CHANNEL_WORDS or w in PROSE_WORDS
+                   or (DATE_LIKE.search(w) and not (j and w.isdigit() and words[j - 1][:1].isupper()))
+                   or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&", "home"}
+                   for j, w in enumerate(lower)):
+        return None
+    if (is_given_name(words[0]) or is_given_name(words[0].split("-")[0])) \
+            and not company_word and (len(words) <= 2 or (words[0].islower() and len(words) <= 3)):
+        return None  # "Sarah Chen", "hyun-woo lim": a person, not a company
+    name = _clean_company(" ".join(words))
+    return (company_word, _capitalised(name)) if name else None
+
+
+def _capitalised(name: str) -> str:
+    """A name typed all lowercase, as a letter should write it: "bluebonnet bbq" -> "Bluebonnet
+    BBQ", "tri-county credit union" -> "Tri-County Credit Union"."""
+    if not name.islower():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group() if m.group() in {"of", "the", "and", "s"} else
+                  m.group().upper() if not re.search(r"[aeiouy]", m.group())
+                  and m.group() not in ABBREVIATIONS
+                  else m.group()[:1].upper() + m.group()[1:], name)
+
+
+def _header_company(text: str) -> tuple[bool, str] | None:
     """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a segment of the note's first line
     that is neither a job title, a date, a channel nor a person; one ending in a company word
-    ("Bennett Clinic Group", "cloudnine payments") wins over other capitalised segments."""
+    ("Bennett Clinic Group") wins, then the first. A prose first line counts
+    only up to its first full stop, and only for an employer before a job title ("Ostrander
+    Mutual, property claims adjuster I. Video w/ ..."). Returns whether a job title follows
+    the name, and the name."""
     first = next((line for line in text.splitlines() if line.strip()), "")
+    prose = next((m for m in re.finditer(r"(\S*)[.!?]\s+\w", first)
+                  if m.group(1).lower() not in ABBREVIATIONS), None)
+    if prose:
+        first = first[:prose.start() + len(prose.group(1))]
     heads = title_heads()
-    if re.search(r"[.!?]\s+\w", _abbreviations_closed(first)):
-        # A prose first line is no header, unless it opens like one: "Redgum Minerals – site
-        # admin (FIFO) – Teams w/ ... Qs on SAP PM ..." (the employer, a dash, the job title).
-        opening = re.match(r"\s*([A-Z][\w'’.&]*(?:\s+[A-Z&][\w'’.&]*){0,4})\s[-—–]\s+([^-—–.,(]+)",
-                           first)
-        if opening and any(w.lower().strip(".,") in heads for w in opening.group(2).split()) \
-                and not is_given_name(opening.group(1).split()[0]):
-            return _clean_company(opening.group(1))
-        return None
+    # Each segment with the separator after it.
+    pieces = HEADER_SPLIT.split(first)
+    segments = [(seg, (pieces[k + 1:k + 2] or [""])[0]) for k, seg in enumerate(pieces)
+                if k % 2 == 0 and seg.strip()]
     candidates = []
-    for segment in HEADER_SPLIT.split(first):
-        words = segment.split()
-        if not 1 <= len(words) <= 6:
-            continue
-        lower = [w.lower().strip(".,") for w in words]
-        company_word = lower[-1] in ORG_SUFFIXES
-        if not (words[0][:1].isupper() or company_word):
-            continue
-        if any(w in heads or w in CHANNEL_WORDS or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&"}
-               or any(ch.isdigit() for ch in w) for w in lower):
-            continue
-        person_like = len(words) <= 2 and is_given_name(words[0]) and not company_word
-        # "Prudence Halloway (director)": a name with its job title in parentheses.
-        after = first[first.find(segment) + len(segment):]
-        titled = re.match(r"\s*\(([^)]*)\)", after)
-        if titled and not company_word and any(
-                w.lower().strip(".,") in heads for w in titled.group(1).split()):
-            continue
-        if person_like or lower[0] in {"met", "with", "call"}:
-            continue  # "Met Ana Ruiz", "Sarah Chen": people, not companies
-        name = _clean_company(segment.strip())
-        if name:
-            candidates.append((not company_word, len(candidates), name))
-    return min(candidates)[2] if candidates else None
+    for i, (segment, separator) in enumerate(segments):
+        after = [w.lower().strip(".,") for w in segments[i + 1][0].split()] \
+            if i + 1 < len(segments) else []
+        title_next = _title_like(after, heads)
+        if title_next and separator == "(" and segment.split()[-1].lower() not in ORG_SUFFIXES:
+            continue  # "Prudence Halloway (director)": a name with its job title
+        found = _segment_company(segment, title_next, heads)
+        if found and (title_next or not prose or i == 0):
+            candidates.append((not found[0], i, found[1], title_next))
+    if not candidates:
+        return None
+    best = min(candidates)
+    return best[3], best[2]
 
 
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
@@ -319,7 +369,11 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     lines = text.strip().splitlines()
     # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
     # top, then anywhere.
-    for found in (_at_company(lines[0] if lines else ""), _header_company(text),
+    # An employer just before the job title in a header beats "at the Fremont Yard office".
+    header, at_first = _header_company(text), _at_company(lines[0] if lines else "")
+    if header and header[0] and not (at_first and lines[0].find(at_first) < lines[0].find(header[1])):
+        return header[1]
+    for found in (at_first, header and header[1],
                   _at_company("\n".join(lines[:3])), _at_company(text)):
         if found:
             return found
@@ -332,11 +386,28 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
             return name  # not "with Maren Holt": NER calls some names ORG
     # Anywhere else, an ORG that the interest lexicon knows is a team or a band someone is a
     # fan of ("a die-hard Cubs fan"), not the employer.
-    interests = doc.spans.get(SPAN_KEYS["INTEREST"], [])
+    # Nor is part of someone's job title ("Priya Nair (QA lead)"), nor what the interview was
+    # about ("asked about CZM consistency reviews").
+    inside = [*doc.spans.get(SPAN_KEYS["INTEREST"], []), *doc.spans.get(SPAN_KEYS["TITLE"], [])]
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and len(name) < 5)
-               and not any(s.start <= e.start and e.end <= s.end for s in interests)]
+               and not any(s.start <= e.start and e.end <= s.end for s in inside)
+               and not _discussed(e)]
     return cleaned[0] if cleaned else None
+
+
+def _discussed(ent: Span) -> bool:
+    """An entity in the object of "about" or "on" after a verb ("asked about CZM reviews",
+    "grilled me on Salesforce"): a topic of the interview."""
+    token = ent.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in {"about", "on"} \
+                and token.head.head.pos_ == "VERB":
+            return True
+        token = token.head
+    return False
 
 
 POSITION_PATTERNS = [

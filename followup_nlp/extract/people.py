@@ -77,7 +77,7 @@ ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "compan
                 "pharmacy", "drug", "drugs", "energy", "electric", "airlines",
                 "designs", "interiors", "press", "publishing",
                 "kitchen", "bistro", "grill", "inn", "resort", "alliance", "coalition",
-                "council", "association", "society", "center", "centre", "museum", "library",
+                "council", "association", "society", "center", "centre", "museum", "library", "union",
                 "church", "ministries", "cooperative", "coop", "co-op", "farms", "markets",
                 "transit", "transportation", "distribution", "distributors", "radio", "bio",
                 "biologics", "therapeutics", "pharma", "air", "airways", "credit", "cellars",
@@ -742,13 +742,38 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
     people = []
     for person in find_people(doc, exclude):
         title = _title_for(person)
-        if (title is None and _only_talked_about(person)) or _not_met_yet(person):
+        if (title is None and _only_talked_about(person)) or _not_met_yet(person) \
+                or _writers_family(person):
             continue
         found.append(person)
         people.append(Person(name=person.name, title=title, role=_role_for(person, title),
                              goes_by=person.nickname, honorific=person.honorific))
     _add_title_references(doc, found, [p.title for p in people])
     return people, found
+
+
+KIN = {"sister", "brother", "mom", "mum", "mother", "dad", "father", "wife", "husband", "son",
+       "daughter", "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "gran", "nan",
+       "sis", "bro", "niece", "nephew", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancée"}
+
+
+def _writers_family(person: PersonMentions) -> bool:
+    """Someone the note names as the writer's own family ("Texts to my sister Ama", "Email to
+    Marisol (my sister)"): the one the note is written to, never someone met at the interview.
+    Family who referred the writer still count ("my cousin Leo referred me")."""
+    if any("refer" in m.sent.text.lower() for m in person.mentions):
+        return False
+
+    def kin_at(doc, i: int) -> bool:
+        return 0 <= i < len(doc) - 1 and doc[i].lower_ == "my" and doc[i + 1].lower_ in KIN
+
+    for mention in person.mentions:
+        doc, k = mention.doc, mention.end
+        while k < len(doc) and doc[k].text in {"(", ","}:
+            k += 1
+        if not (kin_at(doc, mention.start - 2) or (k > mention.end and kin_at(doc, k))):
+            return False
+    return True
 
 
 CONTACT_LEMMAS = {"thank", "email", "meet", "call", "text", "message", "see", "ask", "interview",
