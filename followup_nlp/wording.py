@@ -11,12 +11,43 @@ DETERMINERS = {"the", "a", "an", "your", "his", "her", "their", "our", "my", "th
 
 def with_article(phrase: str) -> str:
     """A team or a named event takes "the" in a sentence ("the Green Bay Packers", "the Berlin
-    marathon", "the Cleveland Guardians"); other phrases are returned as they are."""
+    marathon", "the Cleveland Guardians"); a bare singular thing one keeps several of reads
+    plural ("retired greyhounds"); other phrases are returned as they are."""
     words = phrase.split()
     team = len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s")
     named_event = len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in EVENT_NOUNS
     if (team or named_event) and words[0].lower() not in DETERMINERS:
         return f"the {phrase}"
+    return _plural_if_countable(phrase)
+
+
+# Nouns whose plural is common but means something else than the pastime ("the arts").
+NOT_COUNTED = {"art", "theater", "theatre"}
+
+
+def _plural_of(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _plural_if_countable(phrase: str) -> str:
+    """A thing one has several of, named bare and singular, reads plural: "our conversation about
+    retired greyhounds", not "about retired greyhound". A pastime stays as it is ("chess",
+    "baseball", "pottery", "wine"): its plural is rare next to its singular (word frequencies)."""
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if not (1 <= len(words) <= 3 and phrase.islower() and last.isalpha() and len(last) > 2
+            and words[0] not in DETERMINERS and last not in NOT_COUNTED
+            and not last.endswith(("s", "ing", "ism", "ics"))):
+        return phrase
+    from wordfreq import zipf_frequency  # loaded only when a letter is written
+
+    plural = _plural_of(last)
+    if zipf_frequency(plural, "en") >= max(2.0, zipf_frequency(last, "en") - 0.6):
+        return " ".join([*words[:-1], plural])
     return phrase
 
 

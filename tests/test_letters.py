@@ -410,3 +410,42 @@ def test_a_sport_is_never_sent_a_recipe_even_when_its_name_sounds_like_food():
     assert shared.gift_ideas[0].category != "recipe"
     letters, _ = write_letters(analysis)
     assert "recipe" not in letters[0].body
+
+
+VET = """grace harbor vet clinic - vet tech, tues 11/17 in person
+met dr. imani booker (medical director) and sal ferraro (practice mgr)
+- sal's dog bosco is a retired greyhound
+- imani said her daughter just started fencing
+- wish i'd explained my anesthesia monitoring better
+- sal emailed me the schedule, said ok to follow up next fri
+"""
+
+
+def test_a_lowercase_note_gives_honorific_possessor_whole_remark_and_agreed_day():
+    from followup_nlp import analyze
+    from followup_nlp.letters.plan import build_plan
+    from tests.conftest import TODAY
+
+    analysis = analyze(VET, today=TODAY)
+    assert analysis.company == "Grace Harbor Vet Clinic"
+    letters, _ = write_letters(analysis, sender="Jordan Reyes")
+    imani = next(x for x in letters if x.recipient == "Imani Booker")
+    sal = next(x for x in letters if x.recipient == "Sal Ferraro")
+    assert imani.body.startswith("Dear Dr. Booker,")  # "dr." typed lowercase, split off
+    assert "our conversation about your dog bosco." in sal.body  # not "about 's dog bosco"
+    assert "fully explained my anesthesia monitoring when" in sal.body
+    # "next fri" said on Tuesday 11/17 is the Friday of the week after; check-ins follow it.
+    sal_steps = [s.date for s in build_plan(analysis).steps if s.recipient == "Sal Ferraro"]
+    assert sal_steps == ["2026-11-18", "2026-11-27", "2026-12-11", "2026-12-25", "2027-01-08"]
+
+
+@pytest.mark.parametrize(("phrase", "said"), [
+    ("retired greyhound", "retired greyhounds"), ("vintage camera", "vintage cameras"),
+    ("board game", "board games"), ("chess", "chess"), ("baseball", "baseball"),
+    ("pottery", "pottery"), ("art", "art"), ("wine", "wine"), ("Chicago Cubs", "the Chicago Cubs"),
+    ("her retired greyhound", "her retired greyhound"),
+])
+def test_a_bare_singular_thing_reads_plural_but_a_pastime_does_not(phrase, said):
+    from followup_nlp.wording import with_article
+
+    assert with_article(phrase) == said

@@ -112,6 +112,22 @@ class Facts:
     clarify: list[Remark] = field(default_factory=list)
 
 
+WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
+            "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+            "saturday": 5, "sunday": 6}  # not "sat" or "sun": "we sat down"
+WEEKDAY_REF = re.compile(r"\b(next\s+)?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+                         + r")\b", re.I)
+
+
+def _weekday_after(interview: date, ref: re.Match) -> date:
+    """ "ok to email him fri" after a Tuesday interview: that Friday. "next fri" said in the week
+    whose Friday is still to come: the Friday after it."""
+    ahead = (WEEKDAYS[ref.group(2).lower()] - interview.weekday() - 1) % 7 + 1
+    if ref.group(1) and interview.weekday() + ahead <= 6:
+        ahead += 7
+    return interview + timedelta(days=ahead)
+
+
 def parse_date(text: str, today: date) -> date | None:
     """A date written in a note; a date with no year is taken in the year that puts it closest
     before `today` (a note is written after the interview, or about the weeks just after it)."""
@@ -551,6 +567,16 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     verb = next((t for t in after if t.pos_ == "VERB"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if obj is None and verb is not None and not clause_ok:
+        # "explained my anesthesia monitoring better" read as a clause whose verb is "monitoring"
+        # and whose subject is "my anesthesia": the whole stretch is the thing
+        gerund = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+                       and c.tag_ == "VBG" and c.i > verb.i
+                       and not any(x.dep_ in {"aux", "dobj"} for x in c.children)), None)
+        subject = next((x for x in gerund.children if x.dep_ == "nsubj"), None) \
+            if gerund is not None else None
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            words = _from_determiner(list(subject.subtree))
+            return sent.doc[words[0].i : gerund.i + 1].text.strip()
         # "explained my Python automation work more clearly" read with "work" as a clause, or
         # "my gap year better" with "year" hanging off "better": the noun after the verb
         obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}),
@@ -612,6 +638,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             facts.follow_up_with = agreeing.name if agreeing else None
             if dates:
                 facts.follow_up_date = dates[-1].isoformat()
+            elif (day := WEEKDAY_REF.search(text)) and interview_dates:
+                facts.follow_up_date = _weekday_after(max(interview_dates), day).isoformat()
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
                 count = WORDS.get(weeks.group(1).lower()) or int(weeks.group(1))
                 facts.follow_up_date = (max(interview_dates) + timedelta(weeks=count)).isoformat()

@@ -677,6 +677,13 @@ def _team_name(candidate: _Candidate, span: Span) -> str | None:
 
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
+    if len(span) > 1 and span[0].text in {"'s", "’s"}:
+        # "sal's dog bosco": the possessor is someone we met, the letter's "you"
+        return "your " + _mention_text(candidate, span[1:])
+    return _mention_text(candidate, span)
+
+
+def _mention_text(candidate: _Candidate, span: Span) -> str:
     span = _without_fan_word(span)
     team = _team_name(candidate, span)
     if team is not None:

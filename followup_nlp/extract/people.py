@@ -430,6 +430,8 @@ def _honorific_before(span: Span) -> str | None:
     if span.start == 0:
         return None
     before = span.doc[span.start - 1]
+    if before.text == "." and span.start > 1 and not span.doc[span.start - 2].whitespace_:
+        before = span.doc[span.start - 2]  # "dr. imani booker": the full stop split off
     if before.text.isupper() and len(before.text.strip(".")) > 1:
         return None  # "MS Project", "DR site": an acronym, not "Ms."
     return HONORIFIC_FORMS.get(before.lower_.strip("."))

@@ -32,15 +32,16 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
         for person in agreed:
             steps.append(PlanStep(date=analysis.follow_up_date,
                                   action="follow up on the agreed date", recipient=person.name))
-    if start is not None:
+    for person in interviewers:
+        # Someone who agreed to a date is next contacted then, and every two weeks after it;
+        # a check-in before the agreed day would press them.
+        first = date.fromisoformat(analysis.follow_up_date) if person in agreed else start
+        if first is None:
+            continue
         for n in range(1, check_ins + 1):
-            when = (start + timedelta(days=CHECK_IN_DAYS * n)).isoformat()
-            for person in interviewers:
-                if when == analysis.follow_up_date and person in agreed:
-                    continue  # the agreed follow-up is that day's contact
-                steps.append(PlanStep(date=when, action="friendly check-in that refers to the "
-                                      "shared interest and restates your interest in the role",
-                                      recipient=person.name))
+            steps.append(PlanStep(date=(first + timedelta(days=CHECK_IN_DAYS * n)).isoformat(),
+                                  action="friendly check-in that refers to the shared interest "
+                                  "and restates your interest in the role", recipient=person.name))
     steps.sort(key=lambda s: (s.date or "", s.recipient or ""))
     return FollowUpPlan(steps=tuple(steps))
 
