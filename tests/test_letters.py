@@ -449,3 +449,28 @@ def test_a_bare_singular_thing_reads_plural_but_a_pastime_does_not(phrase, said)
     from followup_nlp.wording import with_article
 
     assert with_article(phrase) == said
+
+
+def test_a_firm_named_like_a_plural_job_is_the_employer_not_the_position():
+    from followup_nlp import analyze
+
+    analysis = analyze("Tues 3 March — 1st interview, Harrow & Daley Accountants (Graduate "
+                       "Accountant)\nMet Morag Lindqvist, Associate Director.\n", gifts=False)
+    assert (analysis.company, analysis.position) == ("Harrow & Daley Accountants",
+                                                     "Graduate Accountant")
+
+
+@pytest.mark.parametrize(("text", "phrase", "said"), [
+    ("Morag keeps a framed map of the Faroe Islands by her desk; she has always wanted to sail "
+     "round them.", "sail round them", "sail round the Faroe Islands"),
+    ("Morag's twins are at college now, she misses driving them to hockey.",
+     "driving them to hockey", "driving the twins to hockey"),
+    ("Morag said she loves them.", "loves them", "love them"),
+])
+def test_them_in_a_quoted_phrase_becomes_the_things_it_stands_for(text, phrase, said):
+    from followup_nlp.extract.interests import _second_person
+    from followup_nlp.pipeline import load
+
+    doc = load()(text)
+    start = text.index(phrase)
+    assert _second_person(doc.char_span(start, start + len(phrase))) == said

@@ -364,7 +364,10 @@ def _header_company(text: str) -> tuple[bool, str] | None:
         after = [w.lower().strip(".,") for w in segments[i + 1][0].split()] \
             if i + 1 < len(segments) else []
         title_next = _title_like(after, heads)
-        if title_next and separator == "(" and segment.split()[-1].lower() not in ORG_SUFFIXES:
+        words = segment.split()
+        if title_next and separator == "(" and len(words) <= 3 \
+                and not any(w in {"&", "and", "of"} for w in words) \
+                and not _company_word(words[-1].lower(), heads):
             continue  # "Prudence Halloway (director)": a name with its job title
         found = _segment_company(segment, title_next, heads)
         if found and (title_next or not prose or i == 0):
@@ -481,8 +484,9 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
                 words.pop()
             if not words or len(words) > 6 or any(t.i in named for t in words):
                 continue
-            if any(t.ent_type_ == "ORG" for t in words) and words[-1].lower_.strip(".") not in heads:
-                continue
+            if (any(t.ent_type_ == "ORG" for t in words) and words[-1].lower_.strip(".") not in heads) \
+                    or _company_word(words[-1].lower_.strip("."), heads):
+                continue  # "Harrow & Daley Accountants" is the firm, not the job
             if any(t.lower_.strip(".") in heads for t in words[-2:]):
                 start, end = words[0].idx, words[-1].idx + len(words[-1].text)
                 return doc_text(doc)[start:end]

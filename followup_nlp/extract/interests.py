@@ -31,7 +31,7 @@ from followup_nlp.wording import ABBREVIATIONS
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
 SECOND_PERSON = {
-    "he": "you", "she": "you", "they": "you", "him": "you", "them": "you", "his": "your",
+    "he": "you", "she": "you", "they": "you", "him": "you", "his": "your",
     "her": "your", "their": "your", "hers": "yours", "theirs": "yours", "himself": "yourself",
     "herself": "yourself", "themselves": "yourself",
 }
@@ -628,12 +628,36 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
     return last_person, False
 
 
+def _antecedent(pronoun: Token) -> Span | None:
+    """The things an object "them" stands for: the nearest plural noun phrase before it, in its
+    sentence or the one before ("a map of the Hebrides ... she's always wanted to sail round
+    them"). None when nothing fits, and "them" is then left as written. ("It" is left alone:
+    the nearest singular noun is too often somewhere, not something.)"""
+    if pronoun.dep_ not in {"dobj", "pobj"}:
+        return None
+    doc, sent = pronoun.doc, pronoun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for chunk in reversed([c for c in noun_chunks(doc) if start <= c.start and c.end <= pronoun.i]):
+        root = chunk.root
+        if root.tag_ in {"NNS", "NNPS"} or (root.pos_ == "PROPN" and root.lower_.endswith("s")
+                                            and root.ent_type_ != "PERSON"):
+            return chunk  # "the Hebrides", even read as a PERSON (tagged plural)
+    return None
+
+
 def _second_person(span: Span) -> str:
     """Rewrite a phrase from the note for the letter: "his mother's pies" -> "your mother's pies"."""
     words = []
     for token in span:
         lower = token.lower_
-        if lower in SECOND_PERSON:
+        if lower == "them" and (thing := _antecedent(token)) is not None:
+            # "sail round them" -> "sail round the Hebrides"; "Morag's twins" -> "the twins"
+            owner = next((t for t in thing if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+            if owner is not None and owner.i + 1 < thing.end and thing.doc[owner.i + 1].tag_ == "POS":
+                word = "the " + _second_person(thing.doc[owner.i + 2 : thing.end])
+            else:
+                word = _second_person(thing)
+        elif lower in SECOND_PERSON:
             word = SECOND_PERSON[lower]
         elif token.tag_ == "VBZ":
             word = IRREGULAR_SECOND_PERSON.get(lower, token.lemma_)
@@ -677,7 +701,8 @@ def _team_name(candidate: _Candidate, span: Span) -> str | None:
 
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
-    if len(span) > 1 and span[0].text in {"'s", "’s"}:
+    if len(span) > 1 and span[0].text in {"'s", "’s"} and span[0].tag_ == "POS" \
+            and span[1].pos_ != "DET":  # not "Rachel's a mad Crusaders fan" (she is)
         # "sal's dog bosco": the possessor is someone we met, the letter's "you"
         return "your " + _mention_text(candidate, span[1:])
     return _mention_text(candidate, span)

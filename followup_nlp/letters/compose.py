@@ -91,6 +91,12 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
     place = _place_of(interest)
     if interest.cue == "aspiration" and place:
         return f"I remembered you mentioning that you have always wanted to visit {place}."
+    wish = mention.removeprefix("you ").split()
+    if interest.cue == "aspiration" and mention.startswith("you ") and wish \
+            and wish[0] not in {"have", "want", "wanted", "always", "would", "are", "were", "hope"}:
+        # "she's always wanted to sail round them" -> "... to sail round the Hebrides"
+        return (f"I remembered you mentioning that you have always wanted to "
+                f"{' '.join(wish)}.")
     if interest.cue == "office":
         where = "behind you on our call" if analysis.channel == "video" else "in your office"
         # "like 20 framed jigsaw puzzles": no article or hedge before the thing itself.
