@@ -58,3 +58,10 @@ def test_a_name_and_a_spaced_dash_are_not_read_as_one_hyphenated_name():
     held = candidate_interests(doc, parse_note(text, "note"))
     assert ("bandy", "Sven Berg") in [(h.candidate.span.text, h.holder and h.holder.name)
                                       for h in held]
+
+
+def test_a_lowercase_word_ner_calls_a_person_is_a_thing_when_nobody_is_named_so():
+    text = ("Interview with Kwame Mensah (Head of Finance), Baobab Foods.\n"
+            "Kwame talked about his grandmother's jollof, says nobody makes it like her.\n")
+    held = candidate_interests(pipeline.load()(text), parse_note(text, "note"))
+    assert ("jollof", "Kwame Mensah") in [(h.candidate.span.text, h.holder.name) for h in held]

@@ -290,8 +290,11 @@ def _is_plausible(span: Span, organisation_ok: bool = False) -> bool:
     if all(t.is_stop or t.is_punct for t in span):
         return False
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
-    return span.root.ent_type_ not in {"PERSON", "DATE", "TIME", "MONEY"} | (
-        set() if organisation_ok else {"ORG"})
+    # NER's PERSON on a lowercase word nobody is named ("his grandmother's jollof") is a thing.
+    kind = span.root.ent_type_
+    if kind == "PERSON" and span.root.text.islower() and not is_given_name(span.root.text):
+        return True
+    return kind not in {"PERSON", "DATE", "TIME", "MONEY"} | (set() if organisation_ok else {"ORG"})
 
 
 def _kind(cue: Span) -> str:
