@@ -121,3 +121,36 @@ def test_a_team_named_as_what_someone_is_a_fan_of_is_an_interest_though_ner_call
                        "Maren is a big fan of the Cleveland Guardians; we talked about the "
                        "close calendar and our ERP.\n", gifts=False)
     assert any("Guardians" in i.text and i.holder == "Maren Holt" for i in analysis.interests)
+
+
+def test_the_base_models_context_vector_describes_each_candidate(nlp):
+    doc = nlp("Corinne plays the theremin most weekends.")
+    vector = ranker.context_vector(doc[2:4])
+    assert len(vector) == ranker.VECTOR_WIDTH
+    assert vector != ranker.context_vector(doc[0:1])  # a name and an instrument read differently
+    doc.tensor = doc.tensor[:, :10]  # another base model's width: no vector features, no error
+    assert ranker.context_vector(doc[2:4]) == {}
+
+
+@pytest.mark.parametrize("sentence, interest", [
+    ("Reggie is a Bills diehard, still not over the final.", "Bills"),
+    ("Danielle is a huge Blackpink stan apparently.", "Blackpink"),
+    ("Graham turns out to be a Kate Bush obsessive.", "Kate Bush"),
+])
+def test_what_comes_before_a_fans_word_is_a_candidate_even_a_team_or_a_singer(nlp, sentence,
+                                                                              interest):
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    text = f"Met Reggie Moss, Danielle Ito and Graham Fry (hiring panel).\n{sentence}\n"
+    held = candidate_interests(nlp(text), parse_note(text))
+    assert interest in [h.candidate.span.text for h in held]
+
+
+def test_a_place_ner_takes_for_a_person_is_a_trip_but_someone_met_is_not():
+    analysis = analyze("Met Bettina Roth (Admissions Director) and Sam Ortiz (Dean).\n"
+                       "Bettina just got back from Svalbard, polar bear sign as her wallpaper.\n"
+                       "Sam said he was driving back to Bettina after the call.\n", gifts=False)
+    places = [(i.text, i.holder) for i in analysis.interests if i.canonical.startswith("travel")]
+    assert ("Svalbard", "Bettina Roth") in places
+    assert not any("Bettina" in text for text, _ in places)

@@ -62,6 +62,7 @@ GENERIC_HEADS = {
 }
 TRAVEL_LEMMAS = {"visit", "travel", "trip", "vacation", "holiday", "honeymoon", "go", "move",
                  "backpack", "cruise", "sabbatical", "bucket", "dream", "explore", "tour"}
+ARRIVALS = {"get", "come", "back", "fly", "head", "drive", "take", "return", "road-trip"}
 WORK_CUE_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
                    "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report"}
 
@@ -276,10 +277,11 @@ def _writers_own(span: Span) -> bool:
     return False
 
 
-def _is_plausible(span: Span, organisation_ok: bool = False) -> bool:
+def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = False) -> bool:
     """A phrase that could name an interest. An organisation counts only as the object of a
     cue ("a big fan of the Cleveland Guardians", "has season tickets to Arsenal"): elsewhere an
-    ORG is the employer, a client or a tool."""
+    ORG is the employer, a client or a tool. A person counts only before a fan's word ("a Kate
+    Bush obsessive"): elsewhere a name is someone in the note."""
     if not len(span) or len(span) > 8 or _writers_own(span):
         return False
     if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
@@ -292,7 +294,8 @@ def _is_plausible(span: Span, organisation_ok: bool = False) -> bool:
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
     # NER's PERSON on a lowercase word nobody is named ("his grandmother's jollof") is a thing.
     kind = span.root.ent_type_
-    if kind == "PERSON" and span.root.text.islower() and not is_given_name(span.root.text):
+    if kind == "PERSON" and (person_ok or (span.root.text.islower()
+                             and not is_given_name(span.root.text))):
         return True
     return kind not in {"PERSON", "DATE", "TIME", "MONEY"} | (set() if organisation_ok else {"ORG"})
 
@@ -470,8 +473,15 @@ def _guy_phrase(cue: Span) -> Span | None:
     modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
                  and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
     if not modifiers or not any(m.pos_ in {"NOUN", "PROPN"} for m in modifiers):
-        return None
+        # "a Bills diehard" parsed as an adverb after "Bills": the names right before the word
+        start = noun.i
+        while start > noun.sent.start and noun.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return noun.doc[start : noun.i] if start < noun.i else None
     start = min(m.left_edge.i for m in modifiers)
+    while start < noun.i - 1 and noun.doc[start].pos_ == "ADJ" and \
+            noun.doc[start].head.i == noun.i:
+        start += 1  # "a huge Blackpink stan": how big a fan is not what they are a fan of
     return noun.doc[start : noun.i]
 
 
@@ -519,7 +529,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         phrase = _trim(phrase)
         if phrase.start < cue.end and phrase.end <= cue.start:
             pass
-        if not _is_plausible(phrase, organisation_ok=_kind(cue) in {"said", "shared"}) \
+        if not _is_plausible(phrase, organisation_ok=_kind(cue) in {"said", "shared"},
+                             person_ok=cue.id_.endswith(":guy")) \
                 or _is_work_phrase(phrase):
             continue
         if phrase.root.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
@@ -549,17 +560,26 @@ def _travel_context(ent: Span) -> bool:
         if head.lemma_.lower() in TRAVEL_LEMMAS and not (
                 head.lemma_.lower() == "go" and token.lower_ not in {"to"} and token.dep_ != "prep"):
             return True
-        if head.lower_ in {"to", "from"} and head.head.lemma_.lower() in TRAVEL_LEMMAS | {"get",
-                                                                                          "come"}:
+        if head.lower_ in {"to", "from"} and head.head.lemma_.lower() in TRAVEL_LEMMAS | ARRIVALS:
             return True
         token = head
     return False
 
 
+def _named_place(ent: Span) -> bool:
+    """A place's name. The small model often calls a place it does not know a person or an
+    organisation ("back from Svalbard", "going to Angkor Wat"); after "to" or "from" in a travel
+    phrase, a capitalised name counts (the people of the note are taken out later)."""
+    if ent.label_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return ent.label_ in {"PERSON", "ORG", "NORP"} and ent.root.head.lower_ in {"to", "from"} \
+        and ent.text[:1].isupper() and all(t.pos_ == "PROPN" for t in ent if t.is_alpha)
+
+
 def _place_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+        if not _named_place(ent):
             continue
         sent_lemmas = {t.lemma_.lower() for t in ent.sent}
         if not _travel_context(ent):
@@ -842,8 +862,10 @@ class HeldCandidate:
 
 def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCandidate]:
     """Every candidate interest of a note with its holder; the writer's own are left out."""
-    found = _prefer_lexicon_and_dedupe(
-        _cue_candidates(doc) + _lexicon_candidates(doc) + _place_candidates(doc))
+    met = {t for p in people for m in p.mentions for t in range(m.start, m.end)}
+    places = [c for c in _place_candidates(doc)
+              if not any(t in met for t in range(c.span.start, c.span.end))]
+    found = _prefer_lexicon_and_dedupe(_cue_candidates(doc) + _lexicon_candidates(doc) + places)
     answered = _answered_sentences(doc)
     found += _phrase_candidates(doc, found, people, answered)
     last_before: dict[int, PersonMentions | None] = {}

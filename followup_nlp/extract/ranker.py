@@ -10,6 +10,12 @@ sentence (`note_features`): first or last, inside another, and whether it holds 
 of them in English (wordfreq). Within one sentence the interest is often the rare word
 ("theremin", "axolotls") and the objects around it common ones ("a tackle box"); rarity is only
 compared within a sentence, because common hobbies ("running", "travel") are interests too.
+Last, the base model's context vector of the phrase (`context_vector`, the mean of spaCy's own
+token vectors): a soft description of how the phrase reads where it stands. Out-of-fold (same
+folds, C=0.1, threshold 0.5) it raised interest F1 from 0.700 to 0.707 with the lexicon and from
+0.591 to 0.627 without it, and
+recall on gold interests whose words no training fold contained rose as well (304 to 327 of 597,
+without the lexicon), so it is not just remembering the corpus's hobbies.
 A logistic regression trained on the annotated notes (`followup train --interest-ranker`, splits
 `train` and `dev`) gives each candidate a probability; the threshold and the regularisation were
 chosen by cross-validation over notes.
@@ -51,6 +57,7 @@ GENERIC_HEADS = {"thing", "stuff", "lot", "time", "way", "bit", "work", "job", "
                  "people", "question", "answer", "interview", "experience", "background", "day",
                  "week", "year", "month", "minute", "min", "hour", "office", "desk", "wall",
                  "shelf", "window", "photo", "picture", "idea", "kind", "part", "side", "story"}
+VECTOR_WIDTH = 96  # en_core_web_sm's tok2vec width; another width gives no vector features
 THIRD_PERSON = {"he", "she", "his", "her", "him", "they", "their", "hers", "hes", "shes"}
 FIRST_PERSON = {"i", "me", "my", "we", "our", "us", "i'm", "im"}
 GIVEN_UP = re.compile(r"\b(?:used to|anymore|any more|no longer|gave up|given up|quit|stopped)\b",
@@ -208,7 +215,21 @@ def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None
     }
     f.update({name: 1.0 for name, on in flags.items() if on})
     f.update(sent_flags)
+    f.update(context_vector(span))
     return f
+
+
+def context_vector(span) -> dict[str, float]:
+    """The base model's own reading of the phrase: the mean of its tokens' context vectors
+    (`doc.tensor`, what spaCy's tagger, parser and NER see: word shape, affixes and the words
+    around it). Unlike the phrase's words, this carries over to interests no note here named:
+    "theremin" sits in a sentence the way "banjo" does. Empty when the model keeps no tensor."""
+    tensor = span.doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(span.doc) \
+            or tensor.shape[1] != VECTOR_WIDTH:
+        return {}
+    mean = tensor[span.start : span.end].mean(axis=0)
+    return {f"vec{i}": float(value) for i, value in enumerate(mean)}
 
 
 def _sigmoid(z: float) -> float:

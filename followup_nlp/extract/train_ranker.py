@@ -202,10 +202,12 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "limits": f"Learned from {len(notes) // 2} notes written for this project "
-                  "(data/notes/README.md); features describe grammar and context, and word "
-                  "rarity only relative to the sentence, not the words themselves, so that it "
-                  "carries over to interests no list knows. Never trained or tuned on the test "
-                  "or unseen splits.",
+                  "(data/notes/README.md); features describe grammar and context, word "
+                  "rarity only relative to the sentence, and the base spaCy model's context "
+                  "vector of the phrase (so the weights belong to that model: retrain after "
+                  "changing it), not the words themselves, so that it carries over to "
+                  "interests no list knows. Never trained or tuned on the test or unseen "
+                  "splits.",
     }
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
