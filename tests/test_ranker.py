@@ -154,3 +154,17 @@ def test_a_place_ner_takes_for_a_person_is_a_trip_but_someone_met_is_not():
     places = [(i.text, i.holder) for i in analysis.interests if i.canonical.startswith("travel")]
     assert ("Svalbard", "Bettina Roth") in places
     assert not any("Bettina" in text for text, _ in places)
+
+
+def test_scoring_with_numpy_gives_the_probabilities_of_the_full_feature_rows(nlp):
+    from followup_nlp.extract import _people
+    from followup_nlp.extract.interests import interest_candidates
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(NOTE)
+    doc = nlp(note.text)
+    held = interest_candidates(doc, _people(doc, note)[2])
+    model = ranker.load()
+    full = model.probabilities(ranker.note_features(held))
+    assert any(k.startswith("vec") for k in ranker.note_features(held)[0])
+    assert model.chances(held) == pytest.approx(full, abs=1e-9)

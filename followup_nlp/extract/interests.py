@@ -968,7 +968,7 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         chances = [h.candidate.score() for h in held]
         threshold, second, floor = 0.0, float("inf"), 0.0
     else:
-        chances = model.probabilities(ranker.note_features(held))
+        chances = model.chances(held)
         threshold, second, floor = model.threshold, model.second, model.floor
     interests: list[Interest] = []
     for chance, item in select(held, chances, threshold, second, floor):

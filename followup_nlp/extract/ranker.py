@@ -32,7 +32,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,10 +161,11 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     return f, interests_in_sent
 
 
-def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None = None
-             ) -> dict[str, float]:
+def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None = None,
+             vector: bool = True) -> dict[str, float]:
     """Grammar and context of one candidate; no feature names the candidate's own words.
-    `sentence` is `sentence_features` of its sentence, when the caller has it already."""
+    `sentence` is `sentence_features` of its sentence, when the caller has it already;
+    `vector=False` leaves out the context vector (scoring adds it with NumPy instead)."""
     c = item.candidate
     span, root = c.span, c.span.root
     doc, sent_start = span.doc, span.sent.start
@@ -215,7 +216,8 @@ def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None
     }
     f.update({name: 1.0 for name, on in flags.items() if on})
     f.update(sent_flags)
-    f.update(context_vector(span))
+    if vector:
+        f.update(context_vector(span))
     return f
 
 
@@ -224,12 +226,16 @@ def context_vector(span) -> dict[str, float]:
     (`doc.tensor`, what spaCy's tagger, parser and NER see: word shape, affixes and the words
     around it). Unlike the phrase's words, this carries over to interests no note here named:
     "theremin" sits in a sentence the way "banjo" does. Empty when the model keeps no tensor."""
+    mean = _mean_vector(span)
+    return {} if mean is None else {f"vec{i}": float(value) for i, value in enumerate(mean)}
+
+
+def _mean_vector(span) -> Any:
     tensor = span.doc.tensor
     if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(span.doc) \
-            or tensor.shape[1] != VECTOR_WIDTH:
-        return {}
-    mean = tensor[span.start : span.end].mean(axis=0)
-    return {f"vec{i}": float(value) for i, value in enumerate(mean)}
+            or tensor.shape[1] != VECTOR_WIDTH or not len(span):
+        return None
+    return tensor[span.start : span.end].mean(axis=0)
 
 
 def _sigmoid(z: float) -> float:
@@ -239,7 +245,7 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def note_features(held: list[HeldCandidate]) -> list[dict[str, float]]:
+def note_features(held: list[HeldCandidate], vector: bool = True) -> list[dict[str, float]]:
     """`features` of every candidate of a note, plus where each stands among the candidates of its
     sentence: how many there are, first or last, inside or around another, the rarest words."""
     by_sentence: dict[int, list[int]] = {}
@@ -249,7 +255,7 @@ def note_features(held: list[HeldCandidate]) -> list[dict[str, float]]:
         sent = item.candidate.span.sent
         if sent.start not in sentences:
             sentences[sent.start] = sentence_features(sent)
-        rows.append(features(item, sentences[sent.start]))
+        rows.append(features(item, sentences[sent.start], vector))
         by_sentence.setdefault(sent.start, []).append(index)
     for indexes in by_sentence.values():
         rare = {i: rarity(held[i].candidate.span) for i in indexes}
@@ -283,6 +289,30 @@ class Ranker:
         return [_sigmoid(self.intercept + sum(value * weight(name, 0.0)
                                               for name, value in row.items()))
                 for row in rows]
+
+    @cached_property
+    def _vector_weights(self) -> Any:
+        import numpy as np
+
+        return np.array([self.weights.get(f"vec{i}", 0.0) for i in range(VECTOR_WIDTH)])
+
+    def chances(self, held: list[HeldCandidate]) -> list[float]:
+        """`probabilities` of a note's candidates, the context vectors' part taken as one NumPy
+        dot product (the same sum, without 96 dictionary look-ups per candidate)."""
+        import numpy as np
+
+        rows = note_features(held, vector=False)
+        dense = [0.0] * len(rows)
+        means = [_mean_vector(item.candidate.span) for item in held]
+        known = [i for i, mean in enumerate(means) if mean is not None]
+        if known:
+            for i, value in zip(known, np.stack([means[i] for i in known]) @ self._vector_weights,
+                                strict=True):
+                dense[i] = float(value)
+        weight = self.weights.get
+        return [_sigmoid(self.intercept + extra + sum(value * weight(name, 0.0)
+                                                      for name, value in row.items()))
+                for row, extra in zip(rows, dense, strict=True)]
 
 
 def weights_of(pipeline: Any) -> dict[str, Any]:
