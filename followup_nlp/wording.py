@@ -71,6 +71,13 @@ ABBREVIATIONS = {
 MINOR_WORDS = {"of", "and", "for", "the", "with", "in", "at", "to", "on"}
 
 
+def written_out(phrase: str) -> str:
+    """A phrase from the notes as a letter writes it: note-taking shorthand spelled out, the rest
+    as typed ("my idea for bin labels w/ QR codes" -> "... with QR codes")."""
+    return " ".join(ABBREVIATIONS.get(word.lower(), word) if word.lower() in ABBREVIATIONS
+                    and not word.isupper() else word for word in phrase.split())
+
+
 def spelled_out(title: str) -> str:
     """A typed job title as a letter writes it: abbreviations spelled out, a lowercase title
     capitalised ("asst store mgr" -> "Assistant Store Manager")."""

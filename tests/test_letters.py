@@ -474,3 +474,19 @@ def test_them_in_a_quoted_phrase_becomes_the_things_it_stands_for(text, phrase, 
     doc = load()(text)
     start = text.index(phrase)
     assert _second_person(doc.char_span(start, start + len(phrase))) == said
+
+
+def test_a_fan_line_a_trip_made_and_a_liked_idea_read_as_a_person_would_write_them():
+    note = ("2nd round @ Halvorsen Marine Supply - Parts Counter Supervisor - thurs 12/3\n"
+            "ppl: Dag Halvorsen (owner), Leticia Ampofo (ops mgr)\n"
+            "- Dag: huge Liverpool supporter, scarf pinned over the door\n"
+            "- Leticia just got back from Zanzibar, said she's planning to go back next yr\n"
+            "- she liked my idea for bin labels w/ QR codes\n")
+    analysis = analyze(note, today=date(2026, 12, 3))
+    held = {(i.holder, i.text, i.cue) for i in analysis.interests}
+    assert ("Dag Halvorsen", "Liverpool", "said") in held  # not "Dag: huge Liverpool"
+    assert ("Leticia Ampofo", "Zanzibar", "said") in held  # been there: not "always wanted to"
+    letters, _ = write_letters(analysis, sender="Marcus Bell")
+    body = next(x.body for x in letters if x.recipient == "Leticia Ampofo")
+    assert "you liked my idea for bin labels with QR codes." in body
+    assert "always wanted" not in body

@@ -601,9 +601,15 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             return None
         end = chunk.end
         for child in chunk.root.rights:  # "the question about cash handling audits"
-            if child.dep_ == "prep" and child.lower_ in {"about", "on", "of", "regarding", "around",
-                                                              "with"}:
+            # "my idea for bin labels w/ QR codes" (shorthand read as the word it stands for)
+            if child.dep_ == "prep" and child.norm_ in {"about", "on", "of", "regarding", "around",
+                                                             "with", "for"}:
                 end = max(end, child.right_edge.i + 1)
+        after_chunk = sent.doc[end] if end < sent.end else None
+        if after_chunk is not None and after_chunk.dep_ == "prep" and chunk.root.dep_ == "dobj" \
+                and after_chunk.head.i == chunk.root.head.i and after_chunk.norm_ in {"about",
+                                                                                  "for", "on"}:
+            end = after_chunk.right_edge.i + 1  # "liked my idea for X", "for" parsed on "liked"
         start = _from_determiner(list(chunk))[0].i
         text = sent.doc[start:end].text.strip()
         return text if len(text.split()) <= 10 else None

@@ -231,6 +231,10 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
+DEGREE_WORDS = {"big", "huge", "massive", "enormous", "die-hard", "diehard", "lifelong", "avid",
+                "rabid", "real", "true", "total", "serious", "longtime", "long-time", "devoted",
+                "loyal", "passionate", "proud", "crazy", "major", "super", "hardcore", "absolute",
+                "mad", "obsessive"}
 FAN_WORDS = {"fan", "fans", "fanatic", "supporter", "diehard", "devotee", "buff", "nut",
              "junkie", "person", "guy", "gal"}
 
@@ -479,10 +483,12 @@ def _guy_phrase(cue: Span) -> Span | None:
             start -= 1
         return noun.doc[start : noun.i] if start < noun.i else None
     start = min(m.left_edge.i for m in modifiers)
-    while start < noun.i - 1 and noun.doc[start].pos_ == "ADJ" and \
-            noun.doc[start].head.i == noun.i:
-        start += 1  # "a huge Blackpink stan": how big a fan is not what they are a fan of
-    return noun.doc[start : noun.i]
+    # "Dag: huge Liverpool supporter": never across a colon or dash, and how big a fan someone
+    # is ("huge", "lifelong") is not what they are a fan of
+    start = max([start] + [t.i + 1 for t in noun.doc[start : noun.i] if t.is_punct])
+    while start < noun.i - 1 and noun.doc[start].lower_ in DEGREE_WORDS:
+        start += 1
+    return noun.doc[start : noun.i] if start < noun.i else None
 
 
 def _favorite_phrase(cue: Span) -> Span | None:
@@ -588,8 +594,10 @@ def _place_candidates(doc: Doc) -> list[_Candidate]:
         if head.lemma_ in {"in", "at", "from"} and head.head.lemma_ in {"live", "base", "work",
                                                                          "office", "locate"}:
             continue
-        cue = "aspiration" if sent_lemmas & {"want", "dream", "hope", "bucket", "someday",
-                                             "plan", "wish"} else "said"
+        # "just got back from Zanzibar, planning to go back": been there, not a dream of going
+        been = ent.root.head.lower_ == "from"
+        cue = "aspiration" if not been and sent_lemmas & {"want", "dream", "hope", "bucket",
+                                                          "someday", "plan", "wish"} else "said"
         out.append(_Candidate(ent, f"travel to {ent.text}", cue, "travel", source="place"))
     return out
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
-from followup_nlp.wording import spelled_out, with_article
+from followup_nlp.wording import spelled_out, with_article, written_out
 
 Tone = Literal["warm", "formal"]
 Medium = Literal["handwritten", "email"]
@@ -159,7 +159,7 @@ _TRAILING = re.compile(r"\s+(?:better|more|clearly|well|properly|fully|enough|in
 
 
 def _clean_clause(text: str, max_words: int = 14) -> str | None:
-    text = text.strip(" .!;:,-–—")
+    text = written_out(text.strip(" .!;:,-–—"))
     text = _LEAD_WORDS.sub("", text)
     text = _TRAILING.sub("", text)
     words = text.split()
