@@ -293,3 +293,14 @@ def test_titles_written_before_a_call_a_bracketed_name_or_after_a_degree():
 ])
 def test_the_people_found(note, names):
     assert [p.name for p in analyze(note).people] == names
+
+
+@pytest.mark.parametrize("note", [
+    "phone screen w/ maureen (nursing recruiter) at st. brendan's for the tele RN job\n"
+    "her corgi was barking the whole time\n",
+    "Met Maureen Kelly (Nursing Recruiter) at St Brendan's Hospital.\nHer corgi barked.\n",
+])
+def test_a_place_named_for_a_saint_is_not_someone_met(note):
+    analysis = analyze(note, gifts=False)
+    assert [p.name for p in analysis.people] in (["Maureen"], ["Maureen Kelly"])
+    assert all("Brendan" not in (i.holder or "") for i in analysis.interests)

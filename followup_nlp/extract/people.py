@@ -355,11 +355,24 @@ def _names_a_street(run: Span) -> bool:
         or (after is not None and after.lower_.strip(".") in STREET_SUFFIXES and after.is_title)
 
 
+def _names_a_saints_place(run: Span) -> bool:
+    """ "at st. brendan's", "St Jude's": a hospital, school or church named for a saint, not
+    someone met (one name, or one followed by 's)."""
+    doc = run.doc
+    k = run.start - 1
+    if k >= 0 and doc[k].text == ".":
+        k -= 1
+    if k < 0 or doc[k].lower_.rstrip(".") not in {"st", "saint", "ste", "sainte", "san", "santa"}:
+        return False
+    after = doc[run.end] if run.end < len(doc) else None
+    return len(run) == 1 or (after is not None and after.text in {"'s", "’s"})
+
+
 def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: list[Span]) -> bool:
     """Is this run a person's name? It needs evidence beyond capitalisation: a known given name,
     a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
     doc = run.doc
-    if _looks_like_org(run) or _names_a_street(run):
+    if _looks_like_org(run) or _names_a_street(run) or _names_a_saints_place(run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
