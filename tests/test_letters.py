@@ -490,3 +490,15 @@ def test_a_fan_line_a_trip_made_and_a_liked_idea_read_as_a_person_would_write_th
     body = next(x.body for x in letters if x.recipient == "Leticia Ampofo")
     assert "you liked my idea for bin labels with QR codes." in body
     assert "always wanted" not in body
+
+
+def test_a_lifelong_supporter_and_a_pen_named_like_a_trip_read_right():
+    note = ("Video interview - Kestrel Community Credit Union, Member Services Rep, Nov 30 2026\n"
+            "* Ms. Gloria Fenn - Branch Manager\n* Tobias Lindqvist, AVP Lending\n"
+            "* She is a lifelong Arsenal supporter and her kid plays U12 for the local club.\n"
+            "* Tobias collects fountain pens, there was a Lamy Safari in his shirt pocket.\n")
+    analysis = analyze(note, today=date(2026, 11, 30))
+    assert not any(i.text == "Safari" for i in analysis.interests)  # a pen, not wildlife
+    letters, _ = write_letters(analysis, sender="Ama Owusu")
+    body = next(x.body for x in letters if x.recipient == "Gloria Fenn")
+    assert "about Arsenal." in body and "lifelong Arsenal" not in body

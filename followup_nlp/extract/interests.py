@@ -246,7 +246,10 @@ def _without_fan_word(span: Span) -> Span:
     fan = span[-1]
     named = [c.left_edge.i for c in fan.children
              if c.dep_ in {"compound", "nmod", "npadvmod"} and c.i >= span.start]
-    return span.doc[max(min(named, default=span.start), span.start) : fan.i]
+    start = max(min(named, default=span.start), span.start)
+    while start < fan.i - 1 and span.doc[start].lower_ in DEGREE_WORDS:
+        start += 1  # "a lifelong Arsenal supporter" -> "Arsenal"
+    return span.doc[start : fan.i]
 
 
 def _canonical(span: Span) -> str:
@@ -376,6 +379,16 @@ def _heads_a_hobby_phrase(span: Span) -> bool:
     return head.lemma_.lower() in HOBBY_HEADS
 
 
+def _ends_a_name(span: Span) -> bool:
+    """A capitalised word right after another capitalised word, mid-sentence: the end of a
+    name ("Lamy Safari", "Bad Bunny"), not the common word the lexicon knows."""
+    doc = span.doc
+    if span.start == span.sent.start or not span.text[:1].isupper():
+        return False
+    before = doc[span.start - 1]
+    return before.i != span.sent.start and before.text[:1].isupper() and before.is_alpha
+
+
 def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     domains = interest_domains()
     ambiguous = needs_cue_forms()
@@ -386,6 +399,8 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
         if span.text.lower() in ambiguous and not any(
                 c.end <= span.start or c.start >= span.end for c in _cues_in(span.sent)):
             continue  # "grilled me on detailing": an ambiguous word needs a cue of its own
+        if span.text.lower() in ambiguous and _ends_a_name(span):
+            continue  # "a Lamy Safari in his pocket": a pen, not a trip to see wildlife
         if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
             continue
         head = span.root
