@@ -246,10 +246,16 @@ def _without_fan_word(span: Span) -> Span:
     fan = span[-1]
     named = [c.left_edge.i for c in fan.children
              if c.dep_ in {"compound", "nmod", "npadvmod"} and c.i >= span.start]
-    start = max(min(named, default=span.start), span.start)
-    while start < fan.i - 1 and span.doc[start].lower_ in DEGREE_WORDS:
-        start += 1  # "a lifelong Arsenal supporter" -> "Arsenal"
-    return span.doc[start : fan.i]
+    start = _past_degree_words(span.doc, max(min(named, default=span.start), span.start), fan.i)
+    return span.doc[start : fan.i]  # "a lifelong Arsenal supporter" -> "Arsenal"
+
+
+def _past_degree_words(doc: Doc, start: int, end: int) -> int:
+    """Where a fan's phrase starts once how big a fan they are ("huge", "lifelong") is left out;
+    never past the last word before `end`."""
+    while start < end - 1 and doc[start].lower_ in DEGREE_WORDS:
+        start += 1
+    return start
 
 
 def _canonical(span: Span) -> str:
@@ -396,11 +402,11 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     for span in doc.spans.get(SPAN_KEYS["INTEREST"], []):
         if _is_work_phrase(span):
             continue
-        if span.text.lower() in ambiguous and not any(
-                c.end <= span.start or c.start >= span.end for c in _cues_in(span.sent)):
-            continue  # "grilled me on detailing": an ambiguous word needs a cue of its own
-        if span.text.lower() in ambiguous and _ends_a_name(span):
-            continue  # "a Lamy Safari in his pocket": a pen, not a trip to see wildlife
+        # An ambiguous word needs a cue of its own ("grilled me on detailing"), and is not the
+        # word it spells at the end of a name ("a Lamy Safari in his pocket": a pen)
+        if span.text.lower() in ambiguous and (_ends_a_name(span) or not any(
+                c.end <= span.start or c.start >= span.end for c in _cues_in(span.sent))):
+            continue
         if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
             continue
         head = span.root
@@ -501,8 +507,7 @@ def _guy_phrase(cue: Span) -> Span | None:
     # "Dag: huge Liverpool supporter": never across a colon or dash, and how big a fan someone
     # is ("huge", "lifelong") is not what they are a fan of
     start = max([start] + [t.i + 1 for t in noun.doc[start : noun.i] if t.is_punct])
-    while start < noun.i - 1 and noun.doc[start].lower_ in DEGREE_WORDS:
-        start += 1
+    start = _past_degree_words(noun.doc, start, noun.i)
     return noun.doc[start : noun.i] if start < noun.i else None
 
 
@@ -885,7 +890,7 @@ class HeldCandidate:
 
 def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCandidate]:
     """Every candidate interest of a note with its holder; the writer's own are left out."""
-    met = {t for p in people for m in p.mentions for t in range(m.start, m.end)}
+    met = mention_indices(people)
     places = [c for c in _place_candidates(doc)
               if not any(t in met for t in range(c.span.start, c.span.end))]
     found = _prefer_lexicon_and_dedupe(_cue_candidates(doc) + _lexicon_candidates(doc) + places)

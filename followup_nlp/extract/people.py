@@ -359,10 +359,9 @@ def _names_a_saints_place(run: Span) -> bool:
     """ "at st. brendan's", "St Jude's": a hospital, school or church named for a saint, not
     someone met (one name, or one followed by 's)."""
     doc = run.doc
-    k = run.start - 1
-    if k >= 0 and doc[k].text == ".":
-        k -= 1
-    if k < 0 or doc[k].lower_.rstrip(".") not in {"st", "saint", "ste", "sainte", "san", "santa"}:
+    before = _word_before(run)
+    if before is None or before.lower_.rstrip(".") not in {"st", "saint", "ste", "sainte", "san",
+                                                           "santa"}:
         return False
     after = doc[run.end] if run.end < len(doc) else None
     return len(run) == 1 or (after is not None and after.text in {"'s", "’s"})
@@ -438,13 +437,22 @@ def _first_name(run: Span) -> Span:
     return run[:1]
 
 
-def _honorific_before(span: Span) -> str | None:
-    """The honorific written right before a name ("Dr. Okonkwo", "ms ruiz"), as a letter spells it."""
+def _word_before(span: Span) -> Token | None:
+    """The word right before a span, with a full stop the tokenizer split off it ("dr. imani
+    booker", "st. brendan's"); None at the start of the note."""
     if span.start == 0:
         return None
     before = span.doc[span.start - 1]
     if before.text == "." and span.start > 1 and not span.doc[span.start - 2].whitespace_:
-        before = span.doc[span.start - 2]  # "dr. imani booker": the full stop split off
+        before = span.doc[span.start - 2]
+    return before
+
+
+def _honorific_before(span: Span) -> str | None:
+    """The honorific written right before a name ("Dr. Okonkwo", "ms ruiz"), as a letter spells it."""
+    before = _word_before(span)
+    if before is None:
+        return None
     if before.text.isupper() and len(before.text.strip(".")) > 1:
         return None  # "MS Project", "DR site": an acronym, not "Ms."
     return HONORIFIC_FORMS.get(before.lower_.strip("."))

@@ -13,9 +13,9 @@ compared within a sentence, because common hobbies ("running", "travel") are int
 Last, the base model's context vector of the phrase (`context_vector`, the mean of spaCy's own
 token vectors): a soft description of how the phrase reads where it stands. Out-of-fold (same
 folds, C=0.1, threshold 0.5) it raised interest F1 from 0.700 to 0.707 with the lexicon and from
-0.591 to 0.627 without it, and
-recall on gold interests whose words no training fold contained rose as well (304 to 327 of 597,
-without the lexicon), so it is not just remembering the corpus's hobbies.
+0.591 to 0.627 without it, and recall on gold interests whose words no training fold contained
+rose as well (304 to 327 of 597, without the lexicon), so it is not just remembering the
+corpus's hobbies.
 A logistic regression trained on the annotated notes (`followup train --interest-ranker`, splits
 `train` and `dev`) gives each candidate a probability; the threshold and the regularisation were
 chosen by cross-validation over notes.
@@ -284,11 +284,14 @@ class Ranker:
     second: float  # a second interest of one person in one sentence needs this much
     floor: float  # a named person with no interest keeps their surest candidate above this
 
-    def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
+    def probabilities(self, rows: list[dict[str, float]],
+                      extra: list[float] | None = None) -> list[float]:
+        """Each row's probability; `extra` adds a part of each sum computed elsewhere."""
         weight = self.weights.get
-        return [_sigmoid(self.intercept + sum(value * weight(name, 0.0)
-                                              for name, value in row.items()))
-                for row in rows]
+        extra = extra or [0.0] * len(rows)
+        return [_sigmoid(self.intercept + more + sum(value * weight(name, 0.0)
+                                                     for name, value in row.items()))
+                for row, more in zip(rows, extra, strict=True)]
 
     @cached_property
     def _vector_weights(self) -> Any:
@@ -309,10 +312,7 @@ class Ranker:
             for i, value in zip(known, np.stack([means[i] for i in known]) @ self._vector_weights,
                                 strict=True):
                 dense[i] = float(value)
-        weight = self.weights.get
-        return [_sigmoid(self.intercept + extra + sum(value * weight(name, 0.0)
-                                                      for name, value in row.items()))
-                for row, extra in zip(rows, dense, strict=True)]
+        return self.probabilities(rows, dense)
 
 
 def weights_of(pipeline: Any) -> dict[str, Any]:
