@@ -168,3 +168,25 @@ def test_scoring_with_numpy_gives_the_probabilities_of_the_full_feature_rows(nlp
     full = model.probabilities(ranker.note_features(held))
     assert any(k.startswith("vec") for k in ranker.note_features(held)[0])
     assert model.chances(held) == pytest.approx(full, abs=1e-9)
+
+
+@pytest.mark.parametrize("line, interest", [
+    ("- Oskar - fencing, sabre, trains Tuesdays", "fencing"),
+    ("- Ngozi - bouldering. goes to the gym by the river", "bouldering"),
+])
+def test_a_hobby_after_a_name_and_a_dash_is_a_candidate_though_the_parser_joins_them(line,
+                                                                                     interest):
+    text = f"Panel: Oskar Lind (CTO), Ngozi Eze (Head of Design).\n{line}\n"
+    assert interest in _candidate_texts(text)
+
+
+def test_a_pastime_league_ner_calls_an_organisation_is_a_candidate():
+    text = ("Met Tomasz Wolak (Plant Manager).\n"
+            "Tomasz plays in the Northside Futsal League.\n")
+    assert "Northside Futsal League" in _candidate_texts(text)
+
+
+def test_a_verb_keeps_the_unknown_words_the_parser_left_hanging_after_it():
+    text = ("Met Marta Quispe (Warehouse Lead).\n"
+            "Marta plays bossaball at the beach.\n")
+    assert "plays bossaball" in _candidate_texts(text)

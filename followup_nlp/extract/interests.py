@@ -49,6 +49,10 @@ HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "game
                "guild", "choir", "orchestra", "record", "records", "jersey", "poster", "print",
                "photo", "photos", "book", "books", "memorabilia", "habit", "hobby", "obsession",
                "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket"}
+# Pastime groups the small model often tags as an organisation ("a Punjabi kabaddi league", "the
+# local roller derby league"): the group names the pastime, and an employer is rarely called one.
+PASTIME_GROUPS = {"league", "club", "choir", "guild", "society", "troupe", "orchestra", "band",
+                  "ensemble"}
 GENERIC_HEADS = {
     "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
     "work", "job", "role", "position", "company", "people", "person", "culture", "question",
@@ -307,6 +311,8 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
     # NER's PERSON on a lowercase word nobody is named ("his grandmother's jollof") is a thing.
     kind = span.root.ent_type_
+    if kind == "ORG" and span.root.lemma_.lower() in PASTIME_GROUPS:
+        return True
     if kind == "PERSON" and (person_ok or (span.root.text.islower()
                              and not is_given_name(span.root.text))):
         return True
@@ -423,6 +429,7 @@ STANDALONE_HOBBY_VERBS = {"hike", "fish", "hunt", "ski", "snowboard", "surf", "s
                           "jog", "fence", "box", "wrestle", "backpack", "camp", "knit", "quilt",
                           "crochet", "sew", "garden", "forage", "tinker", "bake", "brew", "sing",
                           "paint", "sketch", "sculpt"}
+RARE_ZIPF = 2.5  # wordfreq: about three uses in 10 million words or fewer ("takraw", "kabaddi")
 GO_FORMS = {"go", "goes", "going", "went", "gone"}
 TIME_QUANTIFIERS = {"most", "every", "each", "all", "some", "this", "last", "next", "on"}
 NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
@@ -474,6 +481,20 @@ def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
     return False  # "he asked me to write test cases": the writer does that, not him
 
 
+def _unattached_object(verb: Token) -> Span | None:
+    """ "he plays sepak takraw", "plays bossaball": a word the parser does not know is often left
+    hanging elsewhere, or tagged as an adverb or a verb, instead of being the verb's object; the
+    nouns, or words rare in English, right after a verb with no object are it."""
+    from followup_nlp.extract.ranker import rarity
+
+    doc, end = verb.doc, verb.i + 1
+    while end < min(verb.sent.end, verb.i + 4) and not doc[end].is_stop \
+            and not doc[end].is_punct and doc[end].ent_type_ not in {"PERSON", "DATE", "TIME"} \
+            and (doc[end].pos_ in {"NOUN", "PROPN"} or rarity(doc[end : end + 1]) < RARE_ZIPF):
+        end += 1
+    return doc[verb.i + 1 : end] if end > verb.i + 1 else None
+
+
 def _verb_phrase(cue: Span) -> Span | None:
     """ "Layla grows roses", "he's restoring a 1972 VW bus": a hobby verb whose subject is
     someone we met; the interest is the verb with its object."""
@@ -483,6 +504,8 @@ def _verb_phrase(cue: Span) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
     if obj is not None and (obj.lower_ in GENERIC_HEADS or obj.pos_ == "PRON"):
         return None
+    if obj is None and (loose := _unattached_object(verb)) is not None:
+        return verb.doc[verb.i : loose.end]
     if obj is None and verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS:
         return None  # "he builds", "she plays": the object is what matters, and it is missing
     if verb.lemma_.lower() == "do" and (obj is None or obj.pos_ not in {"NOUN", "PROPN"} or any(
@@ -787,6 +810,23 @@ def _without_people(span: Span, names: set[int]) -> Span:
     return span.doc[start : span.end]
 
 
+def _pieces(chunk: Span) -> list[Span]:
+    """A noun chunk cut at free-standing punctuation: the parser glues a note's labels to what
+    follows them ("Sven - bandy", "Rui - judo, brown belt" read as one noun phrase), and the
+    name must not hide the hobby. A hyphen inside a word ("jiu-jitsu") does not cut."""
+    doc, pieces, start = chunk.doc, [], chunk.start
+    for token in chunk:
+        free_standing = token.is_punct and (token.whitespace_ or token.i == 0
+                                            or doc[token.i - 1].whitespace_ or token.text in ",;:()")
+        if free_standing:
+            if start < token.i:
+                pieces.append(doc[start : token.i])
+            start = token.i + 1
+    if start < chunk.end:
+        pieces.append(doc[start : chunk.end])
+    return pieces
+
+
 def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMentions],
                        answered: set[int]) -> list[_Candidate]:
     """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
@@ -810,8 +850,8 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMen
         # ("Adaeze breeds crested geckos" tagged as an adjective and a noun).
         if not _personal_context(sent) and not any(sent.start <= i < sent.end for i in names):
             continue
-        for chunk in chunks_of.get(sent.start, []):
-            span = _trim(_without_people(chunk, names))
+        for piece in (p for chunk in chunks_of.get(sent.start, []) for p in _pieces(chunk)):
+            span = _trim(_without_people(piece, names))
             if any(i in names for i in range(span.start, span.end)):
                 continue
             # The interest is what the photo shows, not the photo or the wall it hangs on.
@@ -826,7 +866,9 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMen
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
-            end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
+            loose = _unattached_object(verb) if obj is None else None
+            end = (max(t.i for t in obj.subtree) + 1) if obj is not None else \
+                loose.end if loose is not None else verb.i + 1
             span = _trim(doc[verb.i : min(end, verb.i + 6)])
             if len(span) and _is_plausible(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
