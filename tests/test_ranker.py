@@ -182,7 +182,7 @@ def test_a_hobby_after_a_name_and_a_dash_is_a_candidate_though_the_parser_joins_
 
 def test_a_pastime_league_ner_calls_an_organisation_is_a_candidate():
     text = ("Met Tomasz Wolak (Plant Manager).\n"
-            "Tomasz plays in the Northside Futsal League.\n")
+            "Tomasz: Northside Futsal League, keeper, Thursdays\n")
     assert "Northside Futsal League" in _candidate_texts(text)
 
 

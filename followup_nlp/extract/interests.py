@@ -51,8 +51,8 @@ HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "game
                "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket"}
 # Pastime groups the small model often tags as an organisation ("a Punjabi kabaddi league", "the
 # local roller derby league"): the group names the pastime, and an employer is rarely called one.
-PASTIME_GROUPS = {"league", "club", "choir", "guild", "society", "troupe", "orchestra", "band",
-                  "ensemble"}
+PASTIME_GROUPS = {"league", "club", "choir", "chorus", "guild", "society", "troupe", "orchestra",
+                  "band", "ensemble"}
 GENERIC_HEADS = {
     "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
     "work", "job", "role", "position", "company", "people", "person", "culture", "question",
