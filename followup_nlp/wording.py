@@ -6,6 +6,9 @@ from __future__ import annotations
 EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
                "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
                "finals", "series", "championship", "championships", "classic", "relay", "ride"}
+# Groups one plays or sings in; named, they take "the" ("the Tri-County Cricket League").
+PASTIME_GROUPS = {"league", "club", "choir", "chorus", "guild", "society", "troupe", "orchestra",
+                  "band", "ensemble"}
 DETERMINERS = {"the", "a", "an", "your", "his", "her", "their", "our", "my", "this", "that"}
 
 
@@ -15,7 +18,8 @@ def with_article(phrase: str) -> str:
     plural ("retired greyhounds"); other phrases are returned as they are."""
     words = phrase.split()
     team = len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].endswith("s")
-    named_event = len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in EVENT_NOUNS
+    named_event = len(words) > 1 and words[0][:1].isupper() \
+        and words[-1].lower() in EVENT_NOUNS | PASTIME_GROUPS
     if (team or named_event) and words[0].lower() not in DETERMINERS:
         return f"the {phrase}"
     return _plural_if_countable(phrase)

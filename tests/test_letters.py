@@ -263,6 +263,17 @@ def test_a_team_takes_its_article_and_a_doer_becomes_the_activity_in_the_letter(
     assert "beekeeping" in by_name["Lucia Ferreira-Santos"]
 
 
+def test_a_hobby_named_inside_a_groups_name_is_recalled_by_the_groups_name():
+    analysis = analyze("Harbourside Credit Union, teller supervisor, video call Dec 4\n"
+                       "- Olusegun Bakare - branch manager, asked about coaching tellers\n"
+                       "- Olusegun - plays in the Tri-County Cricket League on sundays\n",
+                       today=date(2026, 12, 4))
+    letters, _ = write_letters(analysis, sender="Dana Ortiz")
+    body = letters[0].body
+    assert "about the Tri-County Cricket League." in body
+    assert "about Cricket" not in body
+
+
 def test_a_hobby_person_is_an_interest_and_the_letter_names_the_hobby_in_full():
     analysis = analyze("Ferncliff Software, QA engineer, onsite Dec 1\n"
                        "* Aisha Rahman (product mgr) asked about release sign-off\n"

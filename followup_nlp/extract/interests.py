@@ -26,7 +26,7 @@ from followup_nlp.extract.lexicons import (
 )
 from followup_nlp.extract.people import PersonMentions, mention_indices
 from followup_nlp.schema import Interest
-from followup_nlp.wording import ABBREVIATIONS
+from followup_nlp.wording import ABBREVIATIONS, PASTIME_GROUPS
 
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
@@ -49,10 +49,6 @@ HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "game
                "guild", "choir", "orchestra", "record", "records", "jersey", "poster", "print",
                "photo", "photos", "book", "books", "memorabilia", "habit", "hobby", "obsession",
                "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket"}
-# Pastime groups the small model often tags as an organisation ("a Punjabi kabaddi league", "the
-# local roller derby league"): the group names the pastime, and an employer is rarely called one.
-PASTIME_GROUPS = {"league", "club", "choir", "chorus", "guild", "society", "troupe", "orchestra",
-                  "band", "ensemble"}
 GENERIC_HEADS = {
     "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
     "work", "job", "role", "position", "company", "people", "person", "culture", "question",
@@ -311,6 +307,8 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
     # NER's PERSON on a lowercase word nobody is named ("his grandmother's jollof") is a thing.
     kind = span.root.ent_type_
+    # The small model often calls a pastime group an organisation ("a Punjabi kabaddi league");
+    # the group names the pastime, and an employer is rarely called one.
     if kind == "ORG" and span.root.lemma_.lower() in PASTIME_GROUPS:
         return True
     if kind == "PERSON" and (person_ok or (span.root.text.islower()
@@ -773,6 +771,20 @@ def _team_name(candidate: _Candidate, span: Span) -> str | None:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
+def _group_name(span: Span) -> str | None:
+    """ "Cricket" matched inside "the Tri-County Cricket League": a letter names the group, not a
+    capitalised word cut out of its name."""
+    word = span[0]
+    group = word.head
+    if len(span) != 1 or word.dep_ != "compound" or not word.text[:1].isupper() \
+            or group.lemma_.lower() not in PASTIME_GROUPS or not group.text[:1].isupper():
+        return None
+    start = group.left_edge.i
+    while start < word.i and (span.doc[start].pos_ == "DET" or not span.doc[start].text[:1].isupper()):
+        start += 1
+    return span.doc[start : group.i + 1].text
+
+
 def _mention(candidate: _Candidate) -> str:
     span = _mention_span(candidate)
     if len(span) > 1 and span[0].text in {"'s", "’s"} and span[0].tag_ == "POS" \
@@ -784,7 +796,7 @@ def _mention(candidate: _Candidate) -> str:
 
 def _mention_text(candidate: _Candidate, span: Span) -> str:
     span = _without_fan_word(span)
-    team = _team_name(candidate, span)
+    team = _team_name(candidate, span) or _group_name(span)
     if team is not None:
         return team
     if span[0].pos_ == "VERB":
