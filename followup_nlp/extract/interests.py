@@ -493,6 +493,15 @@ def _unattached_object(verb: Token) -> Span | None:
     return doc[verb.i + 1 : end] if end > verb.i + 1 else None
 
 
+def _verb_with_object(verb: Token, obj: Token | None) -> Span:
+    """The verb with its object ("grows roses"), or with the words the parser left hanging after
+    it ("plays sepak takraw"), or alone; at most six words."""
+    loose = _unattached_object(verb) if obj is None else None
+    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else \
+        loose.end if loose is not None else verb.i + 1
+    return verb.doc[verb.i : min(end, verb.i + 6)]
+
+
 def _verb_phrase(cue: Span) -> Span | None:
     """ "Layla grows roses", "he's restoring a 1972 VW bus": a hobby verb whose subject is
     someone we met; the interest is the verb with its object."""
@@ -502,15 +511,15 @@ def _verb_phrase(cue: Span) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
     if obj is not None and (obj.lower_ in GENERIC_HEADS or obj.pos_ == "PRON"):
         return None
-    if obj is None and (loose := _unattached_object(verb)) is not None:
-        return verb.doc[verb.i : loose.end]
+    phrase = _verb_with_object(verb, obj)
+    if obj is None and len(phrase) > 1:
+        return phrase  # an object the parser left unattached
     if obj is None and verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS:
         return None  # "he builds", "she plays": the object is what matters, and it is missing
     if verb.lemma_.lower() == "do" and (obj is None or obj.pos_ not in {"NOUN", "PROPN"} or any(
             c.dep_ in {"det", "poss", "nummod"} for c in obj.children)):
         return None  # "does yoga", "do ceramics" - but not "did the 20 min screen"
-    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
-    return verb.doc[verb.i : min(end, verb.i + 6)]
+    return phrase
 
 
 def _guy_phrase(cue: Span) -> Span | None:
@@ -839,7 +848,7 @@ def _pieces(chunk: Span) -> list[Span]:
     return pieces
 
 
-def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMentions],
+def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
                        answered: set[int]) -> list[_Candidate]:
     """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
     someone we met (or the writer, when someone answered "same!"), in a sentence about someone's
@@ -848,7 +857,6 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMen
     to those."""
     blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
     blocked += [(c.span.start, c.span.end) for c in taken]
-    names = mention_indices(people)
 
     def free(span: Span) -> bool:
         return not any(start < span.end and span.start < end for start, end in blocked)
@@ -878,10 +886,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], people: list[PersonMen
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
-            loose = _unattached_object(verb) if obj is None else None
-            end = (max(t.i for t in obj.subtree) + 1) if obj is not None else \
-                loose.end if loose is not None else verb.i + 1
-            span = _trim(doc[verb.i : min(end, verb.i + 6)])
+            span = _trim(_verb_with_object(verb, obj))
             if len(span) and _is_plausible(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
                                       source="verb"))
@@ -949,7 +954,7 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
               if not any(t in met for t in range(c.span.start, c.span.end))]
     found = _prefer_lexicon_and_dedupe(_cue_candidates(doc) + _lexicon_candidates(doc) + places)
     answered = _answered_sentences(doc)
-    found += _phrase_candidates(doc, found, people, answered)
+    found += _phrase_candidates(doc, found, met, answered)
     last_before: dict[int, PersonMentions | None] = {}
     named = [(sent, _mentions_in(sent, people)) for sent in doc.sents]
     genders = _genders(doc, people, named)
