@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import IS_ALPHA, LOWER
 from spacy.tokens import Doc
 
 from followup_nlp.extract.facts import extract_facts, find_company
@@ -18,10 +19,16 @@ ENGLISH_HINTS = {"the", "and", "with", "to", "of", "a", "in", "is", "was", "he",
 
 
 def _language_warning(doc: Doc) -> str | None:
-    words = [t.lower_ for t in doc if t.is_alpha or t.lower_ == "w/"]
+    # Counted on the token arrays (no Token objects): the words, and how many are hints.
+    import numpy as np
+
+    strings = doc.vocab.strings
+    lower, alpha = doc.to_array([LOWER, IS_ALPHA]).T.reshape(2, -1)
+    words = lower[(alpha == 1) | (lower == strings.add("w/"))]
     if len(words) < 12:
         return None
-    share = sum(w in ENGLISH_HINTS for w in words) / len(words)
+    hints = np.array([strings.add(w) for w in ENGLISH_HINTS], dtype=words.dtype)
+    share = np.isin(words, hints).sum() / len(words)
     if share < 0.04:
         return "the note does not look like English; followup-nlp only understands English notes"
     return None

@@ -16,6 +16,7 @@ SPEECH_LEMMAS = {"say", "go", "reply", "answer", "laugh", "shout", "text", "writ
                  "exclaim", "respond", "add"}
 AGREEMENTS = (("same",), ("ditto",), ("snap",), ("me", "too"), ("me", "as", "well"),
               ("so", "do", "i"), ("so", "did", "i"), ("so", "am", "i"), ("same", "here"))
+AGREEMENT_STARTS = {words[0] for words in AGREEMENTS}  # "so" also opens "so does she"
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 ASK_LEMMAS = {"ask", "wonder", "quiz"}
 QUESTION_MARKS = {"if", "whether"}
@@ -58,7 +59,9 @@ def _so_does_someone(tokens: list[Token], i: int) -> bool:
 def answered_in_kind(sent: Span) -> bool:
     """Someone other than the writer answers the writer in kind in this sentence."""
     tokens = list(sent)
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if token.lower_ not in AGREEMENT_STARTS:
+            continue  # most words: nothing to look at around them
         if _starts_agreement(tokens, i) and _speaker_not_writer(tokens, i):
             return True
         if _so_does_someone(tokens, i):

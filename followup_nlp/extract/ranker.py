@@ -137,19 +137,20 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     """What a sentence says about everyone in it (computed once per sentence, shared by its
     candidates), and the interest-lexicon spans that start in it."""
     doc = sent.doc
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = [t.lemma_.lower() for t in sent]
+    nouns = work_nouns()
     cue_kinds = {cue.id_.split(":")[0] for cue in doc.spans.get(SPAN_KEYS["CUE"], [])
                  if sent.start <= cue.start < sent.end and not cue.id_.endswith(":weak")}
     interests_in_sent = [s for s in doc.spans.get(SPAN_KEYS["INTEREST"], [])
                          if sent.start <= s.start < sent.end]
     flags = {
-        "sent_about_work": bool(lemmas & WORK_LEMMAS),
-        "sent_work_nouns": sum(t.lemma_.lower() in work_nouns() for t in sent) > 1,
+        "sent_about_work": not WORK_LEMMAS.isdisjoint(lemmas),
+        "sent_work_nouns": sum(lemma in nouns for lemma in lemmas) > 1,
         "sent_has_third_person": any(t.lower_ in THIRD_PERSON for t in sent),
         "sent_first_person_subject": any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON
                                          for t in sent),
-        "sent_has_relative": bool(lemmas & RELATIVES),
-        "sent_has_question": "?" in sent.text or bool(lemmas & {"ask", "question"}),
+        "sent_has_relative": not RELATIVES.isdisjoint(lemmas),
+        "sent_has_question": "?" in sent.text or not {"ask", "question"}.isdisjoint(lemmas),
         # "used to race bikes, not anymore": a given-up pastime is not an interest to write about
         "sent_given_up": GIVEN_UP.search(sent.text) is not None,
         "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
