@@ -248,6 +248,17 @@ def test_a_hyphenated_given_name_counts_and_walking_someone_out_is_support():
     assert roles == {"Renata Okonjo": "interviewer", "Min-ji Seo": "support"}
 
 
+def test_whoever_gave_the_tour_before_the_interview_is_support_not_the_interviewer_beside():
+    analysis = analyze("Granite Peak Outfitters, store manager, Tue Nov 10\n"
+                       "Dana Whitfield (regional director) asked about shrink and scheduling.\n"
+                       "Pete from the stock room gave me the tour before the interview.\n"
+                       "Later Maria Lopez, who showed me around the warehouse, said to email her.\n",
+                       gifts=False)
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles == {"Dana Whitfield": "interviewer", "Pete": "support",
+                     "Maria Lopez": "support"}
+
+
 
 def test_titles_written_before_a_call_a_bracketed_name_or_after_a_degree():
     analysis = analyze("norda foods / demand planner\n"

@@ -89,6 +89,7 @@ STREET_SUFFIXES = {"st", "ave", "avenue", "rd", "road", "blvd", "boulevard", "ln
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
+TIME_PREPOSITIONS = {"before", "after", "until", "till", "to", "for", "from"}
 INTERVIEW_CONTEXT = {"interview", "interviewed", "screen", "screened", "ask", "asked", "grill",
                      "question", "panel", "case", "quiz", "test", "whiteboard"}
 WALKED_THROUGH = re.compile(r"\bwalk(?:s|ed|ing)?\b(?:\s+\w+){0,2}\s+through\b", re.I)
@@ -145,6 +146,15 @@ def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]
     )
 
 
+OPENER_POS = {"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}  # not "Hey Jo,"
+
+
+def _capitalised_opener(token: Token) -> bool:
+    """"Later Maria Lopez showed me around", "Afterwards Raj...": a sentence's first word is
+    capitalised because it comes first, not because it is a name."""
+    return token.is_sent_start and token.pos_ in OPENER_POS and not is_given_name(token.text)
+
+
 def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
     """Maximal runs of up to three name-like words (Jean-Luc, O'Neil, "Ana de la Cruz" kept whole)."""
     runs: list[Span] = []
@@ -154,7 +164,7 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
                 # "was gary stroud", "and lucia ferraz": a lowercase run starts at the name
                 doc[i].is_lower and (doc[i].is_stop or (
                     doc[i].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
-                    and not is_given_name(doc[i].text)))):
+                    and not is_given_name(doc[i].text)))) or _capitalised_opener(doc[i]):
             i += 1
             continue
         start = j = i
@@ -724,13 +734,37 @@ def _pronoun_follow_up(sent: Span) -> Span | None:
     return None
 
 
+def _the_interview_as_a_time(token: Token) -> bool:
+    """"gave me the tour before the interview", "walked me to my interview": the interview as a
+    time or a place says nothing about who asked the questions."""
+    return token.lower_ in {"interview", "interviews"} and token.dep_ == "pobj" \
+        and token.head.lower_ in TIME_PREPOSITIONS
+
+
+def _showed_the_writer_around(person: PersonMentions) -> bool:
+    """"Pete gave me the tour", "Bastian, who gave me a tour of the cages", "Ana showed me
+    around": looking after a visitor. Only when the person is the one doing it (a sentence that
+    names a tour and several people says nothing about the others)."""
+    for mention in person.mentions:
+        root = mention.root
+        verbs = [root.head] if root.dep_ == "nsubj" else []
+        verbs += [c for c in root.children if c.dep_ == "relcl"]
+        for verb in verbs:
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "tour" for c in verb.children) or (
+                    verb.lemma_.lower() == "show" and
+                    any(c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "around" for c in verb.children)):
+                return True
+    return False
+
+
 def _role_for(person: PersonMentions, title: str | None) -> Role:
     sentences = {m.sent for m in person.mentions}
     lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
         t.lower_ for s in sentences for t in s
     }
     follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
-    context = lemmas | {t.lemma_.lower() for s in follow_ups for t in s}
+    context = {w for s in (*sentences, *follow_ups) for t in s
+               if not _the_interview_as_a_time(t) for w in (t.lemma_.lower(), t.lower_)}
     if lemmas & REFER_LEMMAS and not any(
         t.lemma_ == "refer" and t.dep_ in {"nsubj"} for s in sentences for t in s
         if t.lower_ in {"i", "me"}
@@ -754,7 +788,8 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
         WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
     if hint == "support" and not interviewed:
         return "support"
-    if hint is None and lemmas & SUPPORT_CONTEXT and not interviewed:
+    if hint is None and (lemmas & SUPPORT_CONTEXT or _showed_the_writer_around(person)) \
+            and not interviewed:
         return "support"
     return "interviewer"
 
