@@ -83,6 +83,14 @@ def test_known_interest_gets_a_real_catalogue_item():
     assert real and all(catalog.find_interest("chess") for _ in real)
 
 
+def test_a_book_title_names_its_author_once():
+    ideas = {e.title: e.idea().title for e in catalog.entries() if e.category == "book"}
+    assert ideas["Wisden Cricketers' Almanack"] == "Wisden Cricketers' Almanack"  # not "by Wisden"
+    assert ideas["Rick Steves Paris"] == "Rick Steves Paris"
+    assert ideas["My System"] == "My System by Aron Nimzowitsch"  # an author the title lacks
+    assert "Wisden Cricketers' Almanack" in [i.title for i in suggest("cricket")[1]]
+
+
 def test_unknown_interest_gets_a_search_suggestion_not_an_invented_title():
     _, ideas = suggest("competitive yo-yo tricks")
     assert ideas and all(i.is_search for i in ideas)

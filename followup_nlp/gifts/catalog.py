@@ -38,8 +38,11 @@ class CatalogEntry:
     why: str
 
     def idea(self) -> GiftIdea:
+        # "Rick Steves Paris", "Wisden Cricketers' Almanack": a title that already names its
+        # author is not followed by "by Rick Steves" again.
+        named = re.search(rf"\b{re.escape(self.creator.lower())}", self.title.lower())
         title = f"{self.title} by {self.creator}" if self.category == "book" and self.creator \
-            else self.title
+            and not named else self.title
         return GiftIdea(self.category, title, self.detail or None, self.why or None)
 
 
