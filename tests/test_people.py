@@ -248,6 +248,24 @@ def test_a_hyphenated_given_name_counts_and_walking_someone_out_is_support():
     assert roles == {"Renata Okonjo": "interviewer", "Min-ji Seo": "support"}
 
 
+@pytest.mark.parametrize("written", ['Marguerite "Peg" O\'Donnell', "Marguerite (Peg) O'Donnell"])
+def test_a_nickname_no_list_knows_joins_the_name_around_it_and_its_later_mentions(written):
+    analysis = analyze(f"Panel:\n* {written} - Director of Service Planning\n"
+                       "* Aiyana Redcloud from HR\n"
+                       "- peg's office = wall of vintage transit maps, she collects old streetcar "
+                       "tokens\n", gifts=False)
+    people = {p.name: p for p in analysis.people}
+    assert set(people) == {"Marguerite O'Donnell", "Aiyana Redcloud"}
+    assert people["Marguerite O'Donnell"].goes_by == "Peg"
+    assert {i.holder for i in analysis.interests} == {"Marguerite O'Donnell"}
+
+
+def test_a_place_in_brackets_between_capitalised_words_is_no_nickname():
+    analysis = analyze("Met Jordan at the Dallas (Texas) Branch office, loan officer role.",
+                       gifts=False)
+    assert [p.name for p in analysis.people] == ["Jordan"]
+
+
 def test_whoever_gave_the_tour_before_the_interview_is_support_not_the_interviewer_beside():
     analysis = analyze("Granite Peak Outfitters, store manager, Tue Nov 10\n"
                        "Dana Whitfield (regional director) asked about shrink and scheduling.\n"

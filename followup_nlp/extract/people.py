@@ -509,8 +509,10 @@ CLOSE_NICK = {")", '"', "'", "”", "’"}
 
 
 def _nicknamed(doc: Doc, runs: list[Span]) -> list[tuple[Span, str, str]]:
-    """ "Chukwuemeka (Emeka) Obi", 'Robert "Bobby" Tran': (the whole span, the full name, the
-    nickname). The nickname must be a known given name, so "Dallas (Texas) Branch" is not one."""
+    """ "Chukwuemeka (Emeka) Obi", 'Robert "Bobby" Tran', 'Marguerite "Peg" O'Donnell': (the
+    whole span, the full name, the nickname). Many nicknames are in no list of given names (Peg,
+    Tex, Chip), so one counts when it is quoted, a known given name, or follows a known given
+    name, and is no place or organisation: "Dallas (Texas) Branch" is not a person."""
     starts = {run.start: run for run in runs}
     found = []
     for run in runs:
@@ -518,8 +520,10 @@ def _nicknamed(doc: Doc, runs: list[Span]) -> list[tuple[Span, str, str]]:
         if k + 3 >= len(doc) or doc[k].text not in OPEN_NICK or doc[k + 2].text not in CLOSE_NICK:
             continue
         nick, surname = doc[k + 1], starts.get(k + 3)
-        if surname is None or not (nick.is_title and is_given_name(nick.text)) \
-                or not surname[0].is_title or not run[0].is_title:
+        bracketed_word = doc[k].text == "(" and not is_given_name(nick.text)
+        if surname is None or not surname[0].is_title or not run[0].is_title \
+                or not (nick.is_title and nick.is_alpha) or (bracketed_word and (
+                    not is_given_name(run[0].text) or nick.ent_type_ in ENTITY_LABELS_NOT_PEOPLE)):
             continue
         found.append((doc[run.start : surname.end], f"{_display(run)} {_display(surname)}",
                       nick.text))
