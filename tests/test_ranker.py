@@ -90,6 +90,15 @@ def test_trailing_time_words_are_trimmed_from_a_candidate_not_fatal_to_it():
     assert "adult tap class" in texts
 
 
+def test_chat_fillers_are_no_part_of_an_interest():
+    analysis = analyze("Met Tomasz Lis (senior scheduler).\n"
+                       "- Tomasz & I both do sourdough lol, his starter is named Doughvid\n")
+    assert [(i.text, i.holder) for i in analysis.interests] == [("do sourdough", "Tomasz Lis")]
+    texts = _candidate_texts("Met Tomasz Lis (senior scheduler).\n- Tomasz & I both do sourdough "
+                             "lol, his starter is named Doughvid\n")
+    assert texts and not any("lol" in t.split() for t in texts)
+
+
 def test_goes_with_a_gerund_finds_its_subject_on_goes():
     texts = _candidate_texts("Met Corinne Leblanc (curator).\n"
                              "Corinne mentioned she goes mothing most summer nights.\n")

@@ -105,12 +105,18 @@ def _is_work_phrase(span: Span) -> bool:
     return chunk_head.lemma_.lower() in work_nouns() or chunk_head.lower_ in work_nouns()
 
 
+CHAT_FILLERS = {"lol", "lolol", "lmao", "haha", "hahaha", "hah", "rofl", "omg", "jk", "tbh", "imo",
+                "btw", "fwiw", "ha", "heh", "hehe", "xd"}
+
+
 def _trim(span: Span) -> Span:
-    """Drop leading determiners, possessives and punctuation, and trailing punctuation."""
+    """Drop leading determiners, possessives and punctuation, trailing punctuation, and chat
+    fillers at either end ("do sourdough lol")."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (
         doc[start].pos_ in {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
+        or doc[start].lower_ in CHAT_FILLERS
         or doc[start].lower_ in THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
         or doc[start].lower_ in SHORTHAND  # "obsessed w/ sourdough"
         or doc[start].dep_ == "poss"
@@ -118,7 +124,8 @@ def _trim(span: Span) -> Span:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}):
+                           or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}
+                           or doc[end - 1].lower_ in CHAT_FILLERS):
         end -= 1
     return doc[start:_before_when(doc, start, end)]
 
