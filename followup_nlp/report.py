@@ -46,6 +46,8 @@ def analysis_report(analysis: NoteAnalysis) -> str:
                 r.text + (f" ({r.person})" if r.person else "") for r in items))
     if analysis.follow_up_agreed:
         lines.append(f"Follow-up agreed{': ' + analysis.follow_up_date if analysis.follow_up_date else ''}")
+    if analysis.decision_date:
+        lines.append(f"Decision due: {analysis.decision_date}")
     return "\n".join(lines)
 
 

@@ -113,6 +113,7 @@ class NoteAnalysis:
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
     follow_up_with: str | None = None  # who agreed to be contacted, when the note says
+    decision_date: str | None = None  # ISO date the note says a decision is due ("decision by 12/4")
     liked: tuple[Remark, ...] = ()
     clarify: tuple[Remark, ...] = ()
     sender: str | None = None
@@ -143,6 +144,7 @@ class NoteAnalysis:
             "email_used": list(self.email_used),
             "follow_up": {"agreed": self.follow_up_agreed, "date": self.follow_up_date,
                           "with": self.follow_up_with},
+            "decision_date": self.decision_date,
             "liked": [r.to_dict() for r in self.liked],
             "clarify": [r.to_dict() for r in self.clarify],
             "warnings": list(self.warnings),
@@ -182,6 +184,7 @@ class NoteAnalysis:
             follow_up_agreed=bool(follow_up.get("agreed", False)),
             follow_up_date=follow_up.get("date"),
             follow_up_with=follow_up.get("with"),
+            decision_date=data.get("decision_date"),
             liked=tuple(Remark(**r) for r in data.get("liked", [])),
             clarify=tuple(Remark(**r) for r in data.get("clarify", [])),
             warnings=tuple(data.get("warnings", [])),

@@ -513,3 +513,32 @@ def test_a_lifelong_supporter_and_a_pen_named_like_a_trip_read_right():
     letters, _ = write_letters(analysis, sender="Ama Owusu")
     body = next(x.body for x in letters if x.recipient == "Gloria Fenn")
     assert "about Arsenal." in body and "lifelong Arsenal" not in body
+
+
+@pytest.mark.parametrize(("line", "due"), [
+    ("- decision by Dec 4. Peg said feel free to reach out w/ questions", "2026-12-04"),
+    ("- should hear back by Friday", "2026-11-20"),
+    ("- they'll decide within two weeks", "2026-12-01"),
+    ("- offers go out 12/10", "2026-12-10"),
+])
+def test_check_ins_stop_at_the_decision_the_note_gives_then_one_if_no_news(line, due):
+    from followup_nlp.letters.plan import build_plan
+
+    analysis = analyze("Tue 11/17, onsite w/ Peg Walsh (Director of Planning) at Lakeshore Transit\n"
+                       f"- Peg collects old streetcar tokens\n{line}\n", today=date(2026, 11, 17))
+    assert analysis.decision_date == due
+    check_ins = [s for s in build_plan(analysis).steps if "check-in" in s.action]
+    assert check_ins and all(s.date < due for s in check_ins[:-1])
+    assert check_ins[-1].date > due and "no news" in check_ins[-1].action
+    letters, _ = write_letters(analysis, check_ins=3)
+    dated = [x.send_by for x in letters if x.kind == "check_in"]
+    assert dated == [s.date for s in check_ins]
+
+
+def test_without_a_decision_date_check_ins_go_on_every_two_weeks():
+    analysis = analyze("Tue 11/17, onsite w/ Peg Walsh (Director of Planning) at Lakeshore "
+                       "Transit\n- Peg collects old streetcar tokens\n", today=date(2026, 11, 17))
+    assert analysis.decision_date is None
+    letters, _ = write_letters(analysis, check_ins=3)
+    assert [x.send_by for x in letters if x.kind == "check_in"] == \
+        ["2026-12-01", "2026-12-15", "2026-12-29"]

@@ -82,6 +82,7 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
         follow_up_agreed=facts.follow_up_agreed,
         follow_up_date=facts.follow_up_date,
         follow_up_with=facts.follow_up_with,
+        decision_date=facts.decision_date,
         liked=tuple(facts.liked),
         clarify=tuple(facts.clarify),
         sender=sender,

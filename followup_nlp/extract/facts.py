@@ -61,6 +61,12 @@ AGREED_CONTACT = re.compile(
     rf"|\b{CONTACT}\b[^.;]{{0,40}}\b(?:is|was|would be) (?:fine|ok(?:ay)?|welcome)\b", re.I)
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
+# When the decision is due: "decision by Dec 4", "should hear back by Friday", "they'll decide
+# within two weeks", "offers go out the 15th".
+DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from (?:them|her|him|hr)"
+                          r"|get back to (?:me|us)|offers? (?:go|goes|will go|going) out)\b", re.I)
+WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(a|one|two|three|four|\d)\s*"
+                          r"(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
 EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to|'ll|would) e-?mail\b", re.I)
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
@@ -108,6 +114,7 @@ class Facts:
     follow_up_agreed: bool = False
     follow_up_date: str | None = None
     follow_up_with: str | None = None
+    decision_date: str | None = None
     liked: list[Remark] = field(default_factory=list)
     clarify: list[Remark] = field(default_factory=list)
 
@@ -634,12 +641,16 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             interview_dates.append(parsed)
     last_person: PersonMentions | None = None
     labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
+    decisions: list[tuple[str, list[date]]] = []
     for sent in _sentences(doc):
         text = sent.text
         named = _people_in(sent, people)
         dates = [d for _, _, d in find_dates(text, today)]
+        if DECISION_DUE.search(text):
+            decisions.append((text, dates))
         is_follow_up = bool(FOLLOW_UP.search(text))
-        if dates and not is_follow_up and not DECISION.search(text) and not FUTURE_MARKERS.search(text):
+        if dates and not is_follow_up and not DECISION.search(text) \
+                and not DECISION_DUE.search(text) and not FUTURE_MARKERS.search(text):
             interview_dates.extend(dates)
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
@@ -691,4 +702,22 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
         facts.interview_time = find_time(doc_text(doc))
+    facts.decision_date = _decision_date(decisions, max(interview_dates, default=None))
     return facts
+
+
+def _decision_date(statements: list[tuple[str, list[date]]], interview: date | None
+                   ) -> str | None:
+    """The day the note says a decision is due, from the last statement that gives one: a date
+    after the interview, or a weekday or a number of weeks counted from it."""
+    due: date | None = None
+    for text, dates in statements:
+        later = [d for d in dates if interview is None or d > interview]
+        if later:
+            due = max(later)
+        elif interview is not None and (day := WEEKDAY_REF.search(text)):
+            due = _weekday_after(interview, day)
+        elif interview is not None and (weeks := WITHIN_WEEKS.search(text)):
+            due = interview + timedelta(weeks=WORDS.get(weeks.group(1).lower())
+                                        or int(weeks.group(1)))
+    return due.isoformat() if due else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from followup_nlp.letters.compose import (
@@ -12,7 +12,7 @@ from followup_nlp.letters.compose import (
     support_context,
     thank_you_context,
 )
-from followup_nlp.letters.plan import CHECK_IN_DAYS, build_plan
+from followup_nlp.letters.plan import build_plan, check_in_days
 from followup_nlp.letters.render import environment, render
 from followup_nlp.schema import FollowUpPlan, Letter, NoteAnalysis, Person
 
@@ -46,8 +46,11 @@ def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
             send_by=send_by(analysis), kind="support_thanks",
         ))
     start = date.fromisoformat(analysis.interview_date) if analysis.interview_date else None
-    for number in range(1, check_ins + 1):
-        when = (start + timedelta(days=CHECK_IN_DAYS * number)).isoformat() if start else None
+    decision = date.fromisoformat(analysis.decision_date) if analysis.decision_date else None
+    days: list[date | None] = check_in_days(start, check_ins, decision) if start else \
+        [None] * check_ins
+    for number, day in enumerate(days, 1):
+        when = day.isoformat() if day else None
         for person in analysis.interviewers():
             context = check_in_context(person, analysis, options, number)
             letters.append(Letter(

@@ -8,6 +8,18 @@ from datetime import UTC, date, datetime, time, timedelta
 from followup_nlp.schema import FollowUpPlan, NoteAnalysis, PlanStep
 
 CHECK_IN_DAYS = 14
+AFTER_DECISION_DAYS = 2  # no news two days after the decision was due: one short check-in
+
+
+def check_in_days(first: date, count: int, decision: date | None = None) -> list[date]:
+    """Up to `count` check-in days, every two weeks after `first`, until the decision: when the
+    note says when it is due, none after it but one two days on (in case no news came)."""
+    days = [first + timedelta(days=CHECK_IN_DAYS * n) for n in range(1, count + 1)]
+    if decision is None:
+        return days
+    before = [day for day in days if day < decision]
+    last_call = decision + timedelta(days=AFTER_DECISION_DAYS)
+    return before + [last_call] if len(before) < count and last_call > first else before
 
 
 def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
@@ -32,16 +44,19 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
         for person in agreed:
             steps.append(PlanStep(date=analysis.follow_up_date,
                                   action="follow up on the agreed date", recipient=person.name))
+    decision = date.fromisoformat(analysis.decision_date) if analysis.decision_date else None
     for person in interviewers:
         # Someone who agreed to a date is next contacted then, and every two weeks after it;
         # a check-in before the agreed day would press them.
         first = date.fromisoformat(analysis.follow_up_date) if person in agreed else start
         if first is None:
             continue
-        for n in range(1, check_ins + 1):
-            steps.append(PlanStep(date=(first + timedelta(days=CHECK_IN_DAYS * n)).isoformat(),
-                                  action="friendly check-in that refers to the shared interest "
-                                  "and restates your interest in the role", recipient=person.name))
+        for day in check_in_days(first, check_ins, decision):
+            action = ("friendly check-in that refers to the shared interest and restates your "
+                      "interest in the role") if decision is None or day < decision else \
+                f"no news since the decision was due ({decision.isoformat()}): a short, " \
+                "friendly check-in that restates your interest in the role"
+            steps.append(PlanStep(date=day.isoformat(), action=action, recipient=person.name))
     steps.sort(key=lambda s: (s.date or "", s.recipient or ""))
     return FollowUpPlan(steps=tuple(steps))
 
