@@ -12,7 +12,8 @@ TOPIC_CUE_LEMMAS = {"discuss", "cover", "ask", "talk", "go", "walk", "explain", 
 TOPIC_LINE_PREFIXES = ("topics", "discussed", "questions", "q:", "tech", "we covered", "asked about")
 SKIP_HEADS = {"i", "me", "we", "us", "you", "he", "she", "they", "them", "it", "that", "this",
               "what", "which", "lot", "bit", "thing", "things", "time", "questions", "question",
-              "interview", "minutes", "mins", "hour", "hours"}
+              "interview", "minutes", "mins", "hour", "hours",
+              "f/u", "fu", "follow-up", "followup", "note", "email"}  # "explain better in f/u"
 
 
 def _chunks_after_cue(sent: Span) -> list[Span]:
