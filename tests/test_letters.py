@@ -542,3 +542,14 @@ def test_without_a_decision_date_check_ins_go_on_every_two_weeks():
     letters, _ = write_letters(analysis, check_ins=3)
     assert [x.send_by for x in letters if x.kind == "check_in"] == \
         ["2026-12-01", "2026-12-15", "2026-12-29"]
+
+
+def test_the_person_emailed_is_found_by_pronoun_not_by_who_was_named_last():
+    analysis = analyze("phone screen today (wed 12/2) for the Grants Coordinator job at Riverbend "
+                       "Community Foundation.\n"
+                       "talked to dr. anita okonkwo, she's VP of programs. my old professor Len "
+                       "Farber referred me, he's on their board.\n"
+                       "i emailed her my writing sample yesterday.\n", today=date(2026, 12, 2))
+    assert analysis.email_used == ("Anita Okonkwo",)
+    media = {x.recipient: x.medium for x in write_letters(analysis)[0]}
+    assert media == {"Anita Okonkwo": "email", "Len Farber": "handwritten"}

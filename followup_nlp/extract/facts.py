@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
 from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions, mention_indices
+from followup_nlp.extract.referents import sentence_referents
 from followup_nlp.schema import Remark
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
@@ -639,12 +640,13 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         parsed = parse_date(front["date"], today)
         if parsed:
             interview_dates.append(parsed)
-    last_person: PersonMentions | None = None
+    referents = sentence_referents(doc, people)  # whom a sentence naming nobody is about
     labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
     decisions: list[tuple[str, list[date]]] = []
     for sent in _sentences(doc):
         text = sent.text
         named = _people_in(sent, people)
+        last_person = referents.get(sent.start)
         dates = [d for _, _, d in find_dates(text, today)]
         if DECISION_DUE.search(text):
             decisions.append((text, dates))
@@ -697,8 +699,6 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                 facts.clarify.append(Remark(phrase, named[0].name if named else None))
             elif _ends_in_label(text):
                 labelled = ("clarify", named[0].name if named else None)
-        if named:
-            last_person = named[-1]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
         facts.interview_time = find_time(doc_text(doc))

@@ -25,6 +25,7 @@ from followup_nlp.extract.lexicons import (
     work_nouns,
 )
 from followup_nlp.extract.people import PersonMentions, mention_indices
+from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Interest
 from followup_nlp.wording import ABBREVIATIONS, PASTIME_GROUPS
 
@@ -659,13 +660,6 @@ def _place_candidates(doc: Doc) -> list[_Candidate]:
     return out
 
 
-def _mentions_in(sent: Span, people: list[PersonMentions]) -> list[tuple[Span, PersonMentions]]:
-    return sorted(
-        ((m, p) for p in people for m in p.mentions if sent.start <= m.start < sent.end),
-        key=lambda pair: pair[0].start,
-    )
-
-
 def _quoted(token: Token) -> bool:
     """Inside a quotation ("She told me "I quilt""): first person there is the speaker."""
     before = doc_text(token.doc)[: token.idx]
@@ -677,7 +671,7 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
             last_person: PersonMentions | None) -> tuple[PersonMentions | None, bool]:
     """(holder, is_candidates_own). A first-person subject without "we both" is the candidate's."""
     sent = candidate.span.sent
-    in_sent = _mentions_in(sent, people)
+    in_sent = mentions_in(sent, people)
     anchor = candidate.holder_hint or candidate.span.root
     verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
     for _ in range(4):
@@ -900,51 +894,6 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
     return out
 
 
-SHE = {"she", "her", "hers", "herself", "shes"}
-HE = {"he", "him", "his", "himself", "hes"}
-HONORIFIC_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
-                    "madam": "she"}
-
-
-def _pronoun_gender(tokens: Span) -> str | None:
-    """ "she" when only she/her words occur, "he" when only he/his words do, else None."""
-    words = {t.lower_ for t in tokens}
-    she, he = bool(words & SHE), bool(words & HE)
-    return "she" if she and not he else "he" if he and not she else None
-
-
-def _genders(doc: Doc, people: list[PersonMentions],
-             named: list[tuple[Span, list[tuple[Span, PersonMentions]]]]) -> dict[str, str]:
-    """What the note calls each person: "Mr."/"Ms." before a mention, or the pronoun after the
-    only person named in a sentence ("Harriet grilled me on accruals, she ..."). `named`: each
-    sentence with its mentions."""
-    genders: dict[str, str] = {}
-    for person in people:
-        for mention in person.mentions:
-            before = doc[mention.start - 1].lower_.strip(".") if mention.start else ""
-            if before in HONORIFIC_GENDER:
-                genders.setdefault(person.name, HONORIFIC_GENDER[before])
-    for sent, in_sent in named:
-        if in_sent and len({p.name for _, p in in_sent}) == 1:
-            gender = _pronoun_gender(doc[in_sent[0][0].end : sent.end])
-            if gender:
-                genders.setdefault(in_sent[0][1].name, gender)
-    return genders
-
-
-def _referent(seen: list[PersonMentions], gender: str | None,
-              genders: dict[str, str]) -> PersonMentions | None:
-    """Whom an unnamed sentence is about: the latest person named, unless its pronouns ("she")
-    fit only an earlier one ("Harriet ... Ben asked ... she plays Scrabble")."""
-    if not seen:
-        return None
-    if gender is not None and genders.get(seen[-1].name, gender) != gender:
-        fitting = [p for p in seen if genders.get(p.name) == gender]
-        if fitting:
-            return fitting[-1]
-    return seen[-1]
-
-
 @dataclass
 class HeldCandidate:
     """A candidate interest with the person it belongs to (None: nobody we could name)."""
@@ -962,14 +911,7 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     found = _prefer_lexicon_and_dedupe(_cue_candidates(doc) + _lexicon_candidates(doc) + places)
     answered = _answered_sentences(doc)
     found += _phrase_candidates(doc, found, met, answered)
-    last_before: dict[int, PersonMentions | None] = {}
-    named = [(sent, _mentions_in(sent, people)) for sent in doc.sents]
-    genders = _genders(doc, people, named)
-    seen: list[PersonMentions] = []  # people in order of their latest mention
-    for sent, in_sent in named:
-        last_before[sent.start] = _referent(seen, _pronoun_gender(sent), genders)
-        for _, person in in_sent:
-            seen = [p for p in seen if p is not person] + [person]
+    last_before = sentence_referents(doc, people)
     out = []
     for candidate in sorted(found, key=lambda c: (c.span.start, c.span.end)):
         sent = candidate.span.sent
@@ -981,7 +923,7 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
         holder, own = _holder(candidate, people, last_before.get(sent.start))
         if own:
             continue
-        in_sentence = any(p is holder for _, p in _mentions_in(sent, people))
+        in_sentence = any(p is holder for _, p in mentions_in(sent, people))
         out.append(HeldCandidate(candidate, holder, in_sentence))
     return out
 
