@@ -520,6 +520,7 @@ def test_a_lifelong_supporter_and_a_pen_named_like_a_trip_read_right():
     ("- should hear back by Friday", "2026-11-20"),
     ("- they'll decide within two weeks", "2026-12-01"),
     ("- offers go out 12/10", "2026-12-10"),
+    ("- she'll let me know by Dec 1", "2026-12-01"),
 ])
 def test_check_ins_stop_at_the_decision_the_note_gives_then_one_if_no_news(line, due):
     from followup_nlp.letters.plan import build_plan

@@ -333,3 +333,9 @@ def test_a_place_named_for_a_saint_is_not_someone_met(note):
     analysis = analyze(note, gifts=False)
     assert [p.name for p in analysis.people] in (["Maureen"], ["Maureen Kelly"])
     assert all("Brendan" not in (i.holder or "") for i in analysis.interests)
+
+
+def test_a_lowercase_double_name_is_capitalised_part_by_part():
+    analysis = analyze("phone screen today w/ dr. anita okonkwo-baptiste, she's VP of programs.\n"
+                       "then met dara o'neil (hr)\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Anita Okonkwo-Baptiste", "Dara O'Neil"]

@@ -65,7 +65,9 @@ IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", r
 # When the decision is due: "decision by Dec 4", "should hear back by Friday", "they'll decide
 # within two weeks", "offers go out the 15th".
 DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from (?:them|her|him|hr)"
-                          r"|get back to (?:me|us)|offers? (?:go|goes|will go|going) out)\b", re.I)
+                          r"|get back to (?:me|us)|offers? (?:go|goes|will go|going) out"
+                          r"|(?:she|he|they)(?:'ll| will| would| should) let (?:me|us) know)\b",
+                          re.I)
 WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(a|one|two|three|four|\d)\s*"
                           r"(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)

@@ -501,7 +501,18 @@ def _display(span: Span) -> str:
     capitalised = any(w[:1].isupper() for w in words)
     return " ".join(w if not w.islower() or (capitalised and 0 < i < len(words) - 1
                                                and w in NAME_PARTICLES)
-                    else w[:1].upper() + w[1:] for i, w in enumerate(words))
+                    else _capitalised(w, surname=i > 0 and i == len(words) - 1)
+                    for i, w in enumerate(words))
+
+
+def _capitalised(word: str, surname: bool) -> str:
+    """A lowercase name word as a name: the letter after O' ("o'neil" -> "O'Neil") and, in a
+    surname, each part of a double name ("okonkwo-baptiste" -> "Okonkwo-Baptiste"); a given
+    name keeps the romanisation's own form ("hyun-woo" -> "Hyun-woo")."""
+    parts = [p[:1].upper() + p[1:] for p in (word.split("-") if surname else [word])]
+    parts = ["O'" + p[2:3].upper() + p[3:] if p.startswith("O'") and len(p) > 2 else p
+             for p in parts]
+    return "-".join(parts)
 
 
 OPEN_NICK = {"(", '"', "'", "“", "‘"}
