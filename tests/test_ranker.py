@@ -99,6 +99,16 @@ def test_chat_fillers_are_no_part_of_an_interest():
     assert texts and not any("lol" in t.split() for t in texts)
 
 
+@pytest.mark.parametrize(("line", "interest"), [
+    ("her daughter plays travel volleyball, they were at a tournament in Omaha", "volleyball"),
+    ("she hits pads at a Muay Thai gym before work most days", "Muay Thai"),
+])
+def test_of_two_list_words_where_one_describes_the_other_the_specific_one_is_the_interest(
+        line, interest):
+    analysis = analyze(f"Phone screen w/ Anita Osei (VP of Programs).\n- {line}\n")
+    assert [i.text for i in analysis.interests] == [interest]
+
+
 def test_goes_with_a_gerund_finds_its_subject_on_goes():
     texts = _candidate_texts("Met Corinne Leblanc (curator).\n"
                              "Corinne mentioned she goes mothing most summer nights.\n")

@@ -411,8 +411,9 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     domains = interest_domains()
     ambiguous = needs_cue_forms()
     out = []
-    for span in doc.spans.get(SPAN_KEYS["INTEREST"], []):
-        if _is_work_phrase(span):
+    spans = list(doc.spans.get(SPAN_KEYS["INTEREST"], []))
+    for span in spans:
+        if _is_work_phrase(span) or _the_commoner_of_a_pair(span, spans):
             continue
         # An ambiguous word needs a cue of its own ("grilled me on detailing"), and is not the
         # word it spells at the end of a name ("a Lamy Safari in his pocket": a pen)
@@ -428,6 +429,19 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
             continue
         out.append(_Candidate(span, span.id_, "said", domains.get(span.id_), source="lexicon"))
     return out
+
+
+def _the_commoner_of_a_pair(span: Span, spans: list[Span]) -> bool:
+    """Two list words where one describes the other name one interest, the more specific of
+    them: "travel" in "her daughter plays travel volleyball" and "gym" in "hits pads at a Muay
+    Thai gym" are not interests of their own. Specific is rarer in English (wordfreq)."""
+    from followup_nlp.extract.ranker import rarity
+
+    def describes(a: Span, b: Span) -> bool:
+        return a.root.dep_ in {"compound", "amod", "nmod"} and b.start <= a.root.head.i < b.end
+
+    return any(other is not span and (describes(span, other) or describes(other, span))
+               and rarity(span) > rarity(other) for other in spans)
 
 
 STANDALONE_HOBBY_VERBS = {"hike", "fish", "hunt", "ski", "snowboard", "surf", "sail", "kayak", "climb",
