@@ -554,3 +554,11 @@ def test_the_person_emailed_is_found_by_pronoun_not_by_who_was_named_last():
     assert analysis.email_used == ("Anita Okonkwo",)
     media = {x.recipient: x.medium for x in write_letters(analysis)[0]}
     assert media == {"Anita Okonkwo": "email", "Len Farber": "handwritten"}
+
+
+def test_an_event_of_theirs_named_bare_is_recalled_as_theirs():
+    analysis = analyze("Phone screen w/ Anita Osei (VP of Programs), 12/2.\n"
+                       "- small talk: she just got back from a birding trip to Costa Rica\n",
+                       today=date(2026, 12, 2))
+    body = write_letters(analysis)[0][0].body
+    assert "our conversation about your birding trip." in body

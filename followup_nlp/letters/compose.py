@@ -11,7 +11,13 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
-from followup_nlp.wording import spelled_out, with_article, written_out
+from followup_nlp.wording import (
+    DETERMINERS,
+    EVENT_NOUNS,
+    spelled_out,
+    with_article,
+    written_out,
+)
 
 Tone = Literal["warm", "formal"]
 Medium = Literal["handwritten", "email"]
@@ -120,7 +126,16 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
         # not "our conversation about beekeeper" or "about board game" (the note's "board game
         # person"), but "about beekeeping", "about board games"
         mention = interest.canonical
-    return f"{lead} {with_article(mention)}."
+    return f"{lead} {_as_recalled(mention)}."
+
+
+def _as_recalled(mention: str) -> str:
+    """One event of theirs, named bare, is theirs: "our conversation about your birding trip",
+    not "about birding trip"; anything else as `with_article` writes it."""
+    words = mention.split()
+    if words and mention.islower() and words[-1] in EVENT_NOUNS and words[0] not in DETERMINERS:
+        return f"your {mention}"
+    return with_article(mention)
 
 
 def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
