@@ -109,6 +109,13 @@ def test_of_two_list_words_where_one_describes_the_other_the_specific_one_is_the
     assert [i.text for i in analysis.interests] == [interest]
 
 
+def test_a_team_on_a_fans_scarf_or_mug_is_the_interest():
+    analysis = analyze("Met Rahul Menon (Revenue Cycle Manager).\n"
+                       "- Rahul: nice guy, Liverpool FC scarf on his chair\n")
+    assert [(i.canonical, i.holder) for i in analysis.interests] == [("liverpool fc",
+                                                                      "Rahul Menon")]
+
+
 def test_goes_with_a_gerund_finds_its_subject_on_goes():
     texts = _candidate_texts("Met Corinne Leblanc (curator).\n"
                              "Corinne mentioned she goes mothing most summer nights.\n")

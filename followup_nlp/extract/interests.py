@@ -49,7 +49,10 @@ HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "game
                "race", "recipe", "recipes", "garden", "board", "ride", "course", "society",
                "guild", "choir", "orchestra", "record", "records", "jersey", "poster", "print",
                "photo", "photos", "book", "books", "memorabilia", "habit", "hobby", "obsession",
-               "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket"}
+               "trips", "vacation", "holiday", "weekend", "weekends", "tickets", "ticket",
+               # a fan's things: "Liverpool FC scarf on his chair", "a Packers mug"
+               "scarf", "hat", "cap", "mug", "mugs", "shirt", "hoodie", "sweatshirt", "pennant",
+               "flag", "bobblehead", "beanie", "sticker", "stickers", "calendar", "banner"}
 GENERIC_HEADS = {
     "it", "that", "this", "thing", "things", "stuff", "lot", "lots", "time", "way", "one", "bit",
     "work", "job", "role", "position", "company", "people", "person", "culture", "question",
