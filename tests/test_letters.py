@@ -562,3 +562,18 @@ def test_an_event_of_theirs_named_bare_is_recalled_as_theirs():
                        today=date(2026, 12, 2))
     body = write_letters(analysis)[0][0].body
     assert "our conversation about your birding trip." in body
+
+
+@pytest.mark.parametrize(("line", "follow_up", "due"), [
+    ("Keisha said they'd decide by Dec 11 and it's fine to email her with questions.", None,
+     "2026-12-11"),
+    ("Keisha said it's fine to email her on Dec 9, they decide by Dec 11.", "2026-12-09",
+     "2026-12-11"),
+    ("decision by Dec 11, she said to email her Dec 12 if nothing", "2026-12-12", "2026-12-11"),
+])
+def test_a_date_belongs_to_the_decision_or_to_the_follow_up_it_is_written_with(line, follow_up,
+                                                                                due):
+    analysis = analyze(f"Final round w/ Keisha Banerjee (Director), Mon 11/30.\n{line}\n",
+                       today=date(2026, 11, 30), gifts=False)
+    assert (analysis.follow_up_agreed, analysis.follow_up_date, analysis.decision_date) == \
+        (True, follow_up, due)

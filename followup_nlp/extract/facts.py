@@ -649,9 +649,11 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         text = sent.text
         named = _people_in(sent, people)
         last_person = referents.get(sent.start)
-        dates = [d for _, _, d in find_dates(text, today)]
+        found = find_dates(text, today)
+        dates = [d for _, _, d in found]
         if DECISION_DUE.search(text):
-            decisions.append((text, dates))
+            owned = [d for start, _, d in found if _decision_owns(text, start)]
+            decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) \
                 and not DECISION_DUE.search(text) and not FUTURE_MARKERS.search(text):
@@ -661,8 +663,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             facts.follow_up_agreed = True
             agreeing = named[0] if named else last_person
             facts.follow_up_with = agreeing.name if agreeing else None
-            if dates:
-                facts.follow_up_date = dates[-1].isoformat()
+            contact_dates = [d for start, _, d in found if not _decision_owns(text, start)]
+            if contact_dates:
+                facts.follow_up_date = contact_dates[-1].isoformat()
             elif (day := WEEKDAY_REF.search(text)) and interview_dates:
                 facts.follow_up_date = _weekday_after(max(interview_dates), day).isoformat()
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
@@ -706,6 +709,17 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         facts.interview_time = find_time(doc_text(doc))
     facts.decision_date = _decision_date(decisions, max(interview_dates, default=None))
     return facts
+
+
+def _decision_owns(text: str, at: int) -> bool:
+    """The date at `at` is when a decision is due, not when to get in touch: a decision phrase
+    comes before it with no word of contact in between ("they'd decide by Dec 11 and it's fine to
+    email her" gives no date to email her)."""
+    decided = [m.end() for m in DECISION_DUE.finditer(text) if m.end() <= at]
+    if not decided:
+        return False
+    between = text[decided[-1] : at]
+    return not re.search(rf"\b{CONTACT}\b", between, re.I)
 
 
 def _decision_date(statements: list[tuple[str, list[date]]], interview: date | None
