@@ -577,3 +577,23 @@ def test_a_date_belongs_to_the_decision_or_to_the_follow_up_it_is_written_with(l
                        today=date(2026, 11, 30), gifts=False)
     assert (analysis.follow_up_agreed, analysis.follow_up_date, analysis.decision_date) == \
         (True, follow_up, due)
+
+
+FENWICK = """Mon 30 Nov - 1st round at Fenwick & Hale for the Junior Quantity Surveyor role. in person.
+Interviewers were Callum Brennan (Senior QS) and Dr Funmilayo Adeyemi, Commercial Director.
+Callum went through my take-off exercise. He's mad about fell running, did the Bob Graham Round \
+last June. Said i could drop him an email if I had questions.
+I waffled on the JCT question - need to clarify the difference between design & build and \
+traditional procurement.
+They'll let me know by Friday 11th.
+"""
+
+
+def test_a_british_note_an_event_named_after_a_person_and_a_day_without_its_month():
+    analysis = analyze(FENWICK, today=date(2026, 11, 30))
+    assert [p.name for p in analysis.people] == ["Callum Brennan", "Funmilayo Adeyemi"]
+    assert [i.holder for i in analysis.interests] == ["Callum Brennan"]  # not "Bob Graham"
+    assert analysis.email_used == ()  # "could drop him an email" is leave, not use
+    assert [r.text for r in analysis.clarify] == \
+        ["the difference between design & build and traditional procurement"]
+    assert analysis.decision_date == "2026-12-11"  # Friday 11th, not the coming Friday

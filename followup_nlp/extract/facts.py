@@ -54,7 +54,8 @@ AGREEMENT = re.compile(r"\b(ok|okay|fine|welcome|feel free|told me to|said to|en
                        re.I)
 CONTACT = (r"(?:call(?: back)?|e-?mail|text|write|stop by|check(?:ing)? back|check(?:ing)?[- ]in"
            r"|follow(?:ing)?[- ]?up|reach(?:ing)? out|ping|touch base|circle back"
-           r"|send (?:a |her |him |them )?(?:short )?(?:note|line|email))")
+           r"|send (?:a |her |him |them )?(?:short )?(?:note|line|email)"
+           r"|drop (?:her |him |them )?(?:a |an )?(?:short )?(?:e-?mail|line|note))")
 # "ok to text Tomás Tuesday", "I could email her after that", "said call back monday"
 AGREED_CONTACT = re.compile(
     rf"\b(?:ok(?:ay)?|fine|welcome|free|feel free|(?:i|we) (?:can|could|may)|said|says|told me"
@@ -77,7 +78,7 @@ LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|e
 CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
                      r"|(?:didn'?t|did not) (?:fully |really |get to )?"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
-                     r"|fumbled|blanked|rambled|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
+                     r"|fumbled|blanked|rambled|waffled|stumbled|flubbed|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
                      r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
 PLURAL_LIKERS = re.compile(r"\b(they|everyone|everybody|panel|both|all of them|the team)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -152,6 +153,26 @@ def parse_date(text: str, today: date) -> date | None:
     return parsed
 
 
+# "by Friday 11th", "Tue the 8th": a weekday and a day of the month, no month
+WEEKDAY_AND_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?"
+                             rf"(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*\(?(?:of\s+)?{_MONTH})", re.I)
+WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_and_day(weekday: int, day: int, today: date) -> date | None:
+    """The date nearest `today` that has this day of the month and falls on this weekday."""
+    options = []
+    for shift in (-2, -1, 0, 1, 2):
+        month_index = today.year * 12 + today.month - 1 + shift
+        try:
+            candidate = date(month_index // 12, month_index % 12 + 1, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            options.append(candidate)
+    return min(options, key=lambda d: abs((d - today).days), default=None)
+
+
 def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
     for pattern in DATE_PATTERNS:
@@ -162,6 +183,15 @@ def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
             if parsed is not None:
                 found.append((match.start(), match.end(), parsed))
     return sorted(found)
+
+
+def weekday_day(text: str, anchor: date) -> date | None:
+    """ "by Friday 11th", "call back monday the 12th": a weekday and a day of the month with no
+    month, taken in the month near `anchor` (the interview) where that day is that weekday."""
+    match = WEEKDAY_AND_DAY.search(text)
+    if match is None:
+        return None
+    return _weekday_and_day(WEEKDAY_INDEX[match.group(1).lower()], int(match.group(2)), anchor)
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -613,7 +643,7 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         for child in chunk.root.rights:  # "the question about cash handling audits"
             # "my idea for bin labels w/ QR codes" (shorthand read as the word it stands for)
             if child.dep_ == "prep" and child.norm_ in {"about", "on", "of", "regarding", "around",
-                                                             "with", "for"}:
+                                                             "with", "for", "between"}:
                 end = max(end, child.right_edge.i + 1)
         after_chunk = sent.doc[end] if end < sent.end else None
         if after_chunk is not None and after_chunk.dep_ == "prep" and chunk.root.dep_ == "dobj" \
@@ -666,6 +696,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             contact_dates = [d for start, _, d in found if not _decision_owns(text, start)]
             if contact_dates:
                 facts.follow_up_date = contact_dates[-1].isoformat()
+            elif interview_dates and (dated := weekday_day(text, max(interview_dates))):
+                facts.follow_up_date = dated.isoformat()
             elif (day := WEEKDAY_REF.search(text)) and interview_dates:
                 facts.follow_up_date = _weekday_after(max(interview_dates), day).isoformat()
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
@@ -731,6 +763,8 @@ def _decision_date(statements: list[tuple[str, list[date]]], interview: date | N
         later = [d for d in dates if interview is None or d > interview]
         if later:
             due = max(later)
+        elif interview is not None and (dated := weekday_day(text, interview)):
+            due = dated
         elif interview is not None and (day := WEEKDAY_REF.search(text)):
             due = _weekday_after(interview, day)
         elif interview is not None and (weeks := WITHIN_WEEKS.search(text)):

@@ -356,6 +356,19 @@ def _looks_like_org(run: Span) -> bool:
          and doc[t.i + 1].lower_ in ORG_SUFFIXES)) for t in (before, after))
 
 
+def _names_a_thing_after_a_person(run: Span) -> bool:
+    """ "did the Bob Graham Round", "won the John Muir Award", "the Ken Burns documentary":
+    "the", a name, then a word naming what was named after them. People are not written with
+    "the" before them."""
+    doc = run.doc
+    before = doc[run.start - 1] if run.start > 0 else None
+    after = doc[run.end] if run.end < len(doc) else None
+    return before is not None and before.lower_ == "the" and after is not None \
+        and after.pos_ in {"NOUN", "PROPN"} and not after.is_punct \
+        and (after.is_title or after.is_lower) and not is_given_name(after.text) \
+        and after.lower_ not in {"'s", "’s"}
+
+
 def _names_a_street(run: Span) -> bool:
     """ "Branch Manager (Hollis St)", "the Madison Ave office": a name-like word before a street
     suffix is an address."""
@@ -381,7 +394,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     """Is this run a person's name? It needs evidence beyond capitalisation: a known given name,
     a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
     doc = run.doc
-    if _looks_like_org(run) or _names_a_street(run) or _names_a_saints_place(run):
+    if _looks_like_org(run) or _names_a_street(run) or _names_a_saints_place(run) \
+            or _names_a_thing_after_a_person(run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
