@@ -101,14 +101,21 @@ def test_unknown_interest_gets_a_search_suggestion_not_an_invented_title():
     "thinking of sending her a starbucks gift card with the note",
     "Plan: bring a box of chocolates for the front desk",
     "maybe mail him a bottle of wine?",
+    "thinking of sending Mei-Ling a small bonsai tool kit as a thank you??",
+    "I will bring her a framed print as a gift",
 ])
 def test_guard_warns_about_tangible_gifts(text):
     warnings = tangible_gift_warnings(text)
     assert warnings and "information gift" in warnings[0]
 
 
-def test_guard_is_quiet_about_interests_that_are_not_gift_plans():
-    assert tangible_gift_warnings("she loves wine tasting and visits Napa every fall") == []
+@pytest.mark.parametrize("text", [
+    "she loves wine tasting and visits Napa every fall",
+    "plan to send him the article on bonsai as a thank you",
+    "he was given a watch as a thank-you gift by his team",
+])
+def test_guard_is_quiet_about_interests_and_information_gifts(text):
+    assert tangible_gift_warnings(text) == []
 
 
 def test_a_cellist_is_offered_cello_titles_not_a_violinists_memoir():

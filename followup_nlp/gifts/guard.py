@@ -12,6 +12,13 @@ TANGIBLE = re.compile(
 )
 PLANNING = re.compile(r"\b(send|bring|give|buy|get (?:her|him|them)|mail|drop off|include"
                       r"|enclose|gift|thinking of|plan(?:ning)? to)\b", re.I)
+# Anything planned "as a thank you" or "as a gift" is a thing, unless it is information.
+AS_A_GIFT = re.compile(r"\b(?:as an? (?:small |little )?(?:thank[- ]?you|gift|token|present)"
+                       r"|thank[- ]?you (?:gift|present))\b", re.I)
+INFORMATION = re.compile(r"\b(?:article|link|recipe|book title|website|site|magazine|podcast"
+                         r"|newsletter|video|url|pdf|reading list)s?\b", re.I)
+GIVEN_THING = re.compile(r"\b(?:send|bring|give|buy|mail|get)(?:ing|s)?\s+(?:[\w'-]+\s+)?"
+                         r"(?:a|an|some)\s+((?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:as|for)\b", re.I)
 WARNING = (
     "the note plans a tangible gift ({item}); send an information gift instead (an article, "
     "recipe, book title, association, website or magazine): a {item} can read as a bribe"
@@ -25,7 +32,12 @@ def tangible_gift_warnings(text: str) -> list[str]:
         match = TANGIBLE.search(sentence)
         if match and PLANNING.search(sentence):
             item = match.group(0).lower()
-            message = WARNING.format(item=item)
-            if message not in warnings:
-                warnings.append(message)
+        elif AS_A_GIFT.search(sentence) and (thing := GIVEN_THING.search(sentence)) \
+                and not INFORMATION.search(sentence):
+            item = thing.group(1).lower()  # "sending Mei-Ling a bonsai tool kit as a thank you"
+        else:
+            continue
+        message = WARNING.format(item=item)
+        if message not in warnings:
+            warnings.append(message)
     return warnings
