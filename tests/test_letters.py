@@ -597,3 +597,21 @@ def test_a_british_note_an_event_named_after_a_person_and_a_day_without_its_mont
     assert [r.text for r in analysis.clarify] == \
         ["the difference between design & build and traditional procurement"]
     assert analysis.decision_date == "2026-12-11"  # Friday 11th, not the coming Friday
+
+
+def test_an_email_address_is_not_email_used_and_they_will_call_by_the_10th_is_the_decision():
+    analysis = analyze("mercy hospital, RN med/surg nights, interview thurs 12/3\n"
+                       "met w/ nurse mgr tamika jefferson. she's super into gardening\n"
+                       "tamika said they'll call by the 10th. i have her email from the recruiter.\n",
+                       today=date(2026, 12, 3))
+    assert analysis.email_used == ()
+    assert analysis.decision_date == "2026-12-10"
+    assert write_letters(analysis)[0][0].medium == "handwritten"
+
+
+def test_the_interview_date_stays_when_the_same_line_says_when_they_will_call():
+    analysis = analyze("2nd rd w/ Shira Katz (dir of resident life) @ Bramblewood, onsite 4/22 - "
+                       "garden club budgets, the new memory care wing; she'll call by fri\n",
+                       today=date(2026, 4, 22))
+    assert analysis.interview_dates == ("2026-04-22",)
+    assert analysis.decision_date == "2026-04-24"

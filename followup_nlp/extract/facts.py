@@ -67,11 +67,17 @@ IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", r
 # within two weeks", "offers go out the 15th".
 DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from (?:them|her|him|hr)"
                           r"|get back to (?:me|us)|offers? (?:go|goes|will go|going) out"
-                          r"|(?:she|he|they)(?:'ll| will| would| should) let (?:me|us) know)\b",
+                          r"|(?:she|he|they)(?:'ll| will| would| should) let (?:me|us) know"
+                          r"|(?:she|he|they)(?:'ll| will| would| should) (?:call|ring|be in touch)"
+                          r" (?:me )?(?:by|before|on|within|in)\b)\b",
                           re.I)
 WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(a|one|two|three|four|\d)\s*"
                           r"(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
+# An address is not a message: "I have her email from the recruiter", "got his email address".
+AN_ADDRESS = re.compile(r"\b(?:have|has|had|got|get|gave me|give me|sent me|asked for|took down"
+                        r"|wrote down)\s+(?:her|his|their|the|an?)\s+e-?mail\b"
+                        r"|\be-?mail\s+address", re.I)
 EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to|'ll|would) e-?mail\b", re.I)
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
                    r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
@@ -156,6 +162,8 @@ def parse_date(text: str, today: date) -> date | None:
 # "by Friday 11th", "Tue the 8th": a weekday and a day of the month, no month
 WEEKDAY_AND_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?"
                              rf"(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*\(?(?:of\s+)?{_MONTH})", re.I)
+DAY_ONLY = re.compile(r"\b(?:by|on|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"
+                      rf"(?!\s*\(?(?:of\s+)?{_MONTH})", re.I)
 WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -187,11 +195,24 @@ def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
 
 def weekday_day(text: str, anchor: date) -> date | None:
     """ "by Friday 11th", "call back monday the 12th": a weekday and a day of the month with no
-    month, taken in the month near `anchor` (the interview) where that day is that weekday."""
+    month, taken in the month near `anchor` (the interview) where that day is that weekday;
+    "by the 10th": the first such day after `anchor`."""
     match = WEEKDAY_AND_DAY.search(text)
+    if match is not None:
+        return _weekday_and_day(WEEKDAY_INDEX[match.group(1).lower()], int(match.group(2)),
+                                anchor)
+    match = DAY_ONLY.search(text)
     if match is None:
         return None
-    return _weekday_and_day(WEEKDAY_INDEX[match.group(1).lower()], int(match.group(2)), anchor)
+    for shift in (0, 1):
+        month_index = anchor.year * 12 + anchor.month - 1 + shift
+        try:
+            day = date(month_index // 12, month_index % 12 + 1, int(match.group(1)))
+        except ValueError:
+            continue
+        if day > anchor:
+            return day
+    return None
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -686,8 +707,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) \
-                and not DECISION_DUE.search(text) and not FUTURE_MARKERS.search(text):
-            interview_dates.extend(dates)
+                and not FUTURE_MARKERS.search(text):
+            # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
+            interview_dates.extend(d for start, _, d in found if not _decision_owns(text, start))
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
@@ -709,7 +731,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             before = text[max(0, match.start() - 30) : match.start()]
             past = match.group(0).lower().endswith("ed")
             permission = is_follow_up or bool(AGREED_CONTACT.search(text))
-            if EMAIL_FUTURE.search(before + match.group(0)) or (permission and not past):
+            if EMAIL_FUTURE.search(before + match.group(0)) or (permission and not past) \
+                    or AN_ADDRESS.search(before + match.group(0) + text[match.end():][:9]):
                 continue
             person = _nearest(sent, named, sent.start_char + match.start()) or last_person
             if person is not None and person.name not in facts.email_used:
