@@ -82,9 +82,30 @@ def written_out(phrase: str) -> str:
                     and not word.isupper() else word for word in phrase.split())
 
 
+def unshouted(phrase: str) -> str:
+    """A name typed in capitals as a letter writes it: "CASCADE LOGISTICS" -> "Cascade
+    Logistics", "VP OF SALES" -> "VP of Sales" (short words stay capitals: VP, HR, IT). A phrase
+    with any lowercase letter, or a single word (an acronym), is left as it is."""
+    words = phrase.split()
+    if len(words) < 2 or not phrase.isupper():
+        return phrase
+    return " ".join(w.lower() if w.lower() in MINOR_WORDS else
+                    w if (len(w.strip(".,-")) <= 3 and w.lower().rstrip(".") not in ABBREVIATIONS)
+                    or not w.replace("'", "").replace(".", "").replace("-", "").isalpha()
+                    else _capitalised(w) for w in words)  # "AT&T", "MED/SURG" stay
+
+
+def _capitalised(word: str) -> str:
+    """ "LOGISTICS" -> "Logistics", "O'NEIL" -> "O'Neil"."""
+    if word.upper().startswith("O'") and len(word) > 2:
+        return "O'" + word[2:].capitalize()
+    return word.capitalize()
+
+
 def spelled_out(title: str) -> str:
     """A typed job title as a letter writes it: abbreviations spelled out, a lowercase title
     capitalised ("asst store mgr" -> "Assistant Store Manager")."""
+    title = unshouted(title)
     lowercase = title.islower()
     words = []
     for word in title.split():

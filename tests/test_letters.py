@@ -615,3 +615,15 @@ def test_the_interview_date_stays_when_the_same_line_says_when_they_will_call():
                        today=date(2026, 4, 22))
     assert analysis.interview_dates == ("2026-04-22",)
     assert analysis.decision_date == "2026-04-24"
+
+
+def test_a_header_typed_in_capitals_is_written_as_names_are():
+    from followup_nlp.wording import unshouted
+
+    analysis = analyze("WEEK OF 11/16 - CASCADE LOGISTICS, OPS ANALYST\n"
+                       "Thu 11/19 onsite w/ Marcus Webb, Dir. of Network Planning. He's restoring "
+                       "a 1967 Mustang in his garage.\n", today=date(2026, 11, 19))
+    body = write_letters(analysis)[0][0].body
+    assert "about the Operations Analyst position at Cascade Logistics." in body
+    assert [unshouted(x) for x in ("VP OF SALES", "AT&T FIELD TECH", "O'NEIL & SONS", "IBM")] == \
+        ["VP of Sales", "AT&T Field Tech", "O'Neil & Sons", "IBM"]

@@ -15,6 +15,7 @@ from followup_nlp.wording import (
     DETERMINERS,
     EVENT_NOUNS,
     spelled_out,
+    unshouted,
     with_article,
     written_out,
 )
@@ -69,12 +70,13 @@ def _position(analysis: NoteAnalysis) -> str | None:
 def role_phrase(analysis: NoteAnalysis) -> str:
     """ "the Data Analyst position at Larkspur Health", or what is known of it."""
     position = _position(analysis)
-    if position and analysis.company:
-        return f"the {position} position at {analysis.company}"
+    company = unshouted(analysis.company) if analysis.company else None
+    if position and company:
+        return f"the {position} position at {company}"
     if position:
         return f"the {position} position"
-    if analysis.company:
-        return f"the position at {analysis.company}"
+    if company:
+        return f"the position at {company}"
     return "the position"
 
 
