@@ -339,3 +339,11 @@ def test_a_lowercase_double_name_is_capitalised_part_by_part():
     analysis = analyze("phone screen today w/ dr. anita okonkwo-baptiste, she's VP of programs.\n"
                        "then met dara o'neil (hr)\n", gifts=False)
     assert [p.name for p in analysis.people] == ["Anita Okonkwo-Baptiste", "Dara O'Neil"]
+
+
+def test_a_title_then_named_then_a_name_is_that_persons_title():
+    analysis = analyze("met w/ nurse mgr tamika jefferson.\n"
+                       "then a quick tour w/ a unit clerk named rosa.\n", gifts=False)
+    people = {p.name: (p.title, p.role) for p in analysis.people}
+    assert people == {"Tamika Jefferson": ("nurse mgr", "interviewer"),
+                      "Rosa": ("unit clerk", "support")}

@@ -206,6 +206,8 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     while k >= 0 and (doc[k].text in {",", "the", "our", "their", "-", ":", "("}
                       or doc[k].lower_.strip(".") in HONORIFICS):
         k -= 1
+    if k == span.start - 1 and k > 0 and doc[k].lower_ == "named":
+        k -= 1  # "a unit clerk named rosa"
     bracketed = span.start > 0 and doc[span.start - 1].text == "("
     for title in titles:
         # "recruiter (Hannah)", but not "Alder Creek Vet (Keisha)": a business's name
