@@ -92,11 +92,11 @@ def unshouted(phrase: str) -> str:
     return " ".join(w.lower() if w.lower() in MINOR_WORDS else
                     w if (len(w.strip(".,-")) <= 3 and w.lower().rstrip(".") not in ABBREVIATIONS)
                     or not w.replace("'", "").replace(".", "").replace("-", "").isalpha()
-                    else _capitalised(w) for w in words)  # "AT&T", "MED/SURG" stay
+                    else capitalised_word(w) for w in words)  # "AT&T", "MED/SURG" stay
 
 
-def _capitalised(word: str) -> str:
-    """ "LOGISTICS" -> "Logistics", "O'NEIL" -> "O'Neil"."""
+def capitalised_word(word: str) -> str:
+    """One word of a name as a name: "LOGISTICS" -> "Logistics", "o'neil" -> "O'Neil"."""
     if word.upper().startswith("O'") and len(word) > 2:
         return "O'" + word[2:].capitalize()
     return word.capitalize()

@@ -56,6 +56,7 @@ CONTACT = (r"(?:call(?: back)?|e-?mail|text|write|stop by|check(?:ing)? back|che
            r"|follow(?:ing)?[- ]?up|reach(?:ing)? out|ping|touch base|circle back"
            r"|send (?:a |her |him |them )?(?:short )?(?:note|line|email)"
            r"|drop (?:her |him |them )?(?:a |an )?(?:short )?(?:e-?mail|line|note))")
+CONTACT_WORD = re.compile(rf"\b{CONTACT}\b", re.I)
 # "ok to text Tomás Tuesday", "I could email her after that", "said call back monday"
 AGREED_CONTACT = re.compile(
     rf"\b(?:ok(?:ay)?|fine|welcome|free|feel free|(?:i|we) (?:can|could|may)|said|says|told me"
@@ -167,17 +168,19 @@ DAY_ONLY = re.compile(r"\b(?:by|on|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|
 WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
+def _day_in_month(anchor: date, shift: int, day: int) -> date | None:
+    """Day `day` of the month `shift` months from `anchor`'s, if that month has it."""
+    month_index = anchor.year * 12 + anchor.month - 1 + shift
+    try:
+        return date(month_index // 12, month_index % 12 + 1, day)
+    except ValueError:
+        return None
+
+
 def _weekday_and_day(weekday: int, day: int, today: date) -> date | None:
     """The date nearest `today` that has this day of the month and falls on this weekday."""
-    options = []
-    for shift in (-2, -1, 0, 1, 2):
-        month_index = today.year * 12 + today.month - 1 + shift
-        try:
-            candidate = date(month_index // 12, month_index % 12 + 1, day)
-        except ValueError:
-            continue
-        if candidate.weekday() == weekday:
-            options.append(candidate)
+    options = [d for shift in (-2, -1, 0, 1, 2)
+               if (d := _day_in_month(today, shift, day)) is not None and d.weekday() == weekday]
     return min(options, key=lambda d: abs((d - today).days), default=None)
 
 
@@ -204,15 +207,9 @@ def weekday_day(text: str, anchor: date) -> date | None:
     match = DAY_ONLY.search(text)
     if match is None:
         return None
-    for shift in (0, 1):
-        month_index = anchor.year * 12 + anchor.month - 1 + shift
-        try:
-            day = date(month_index // 12, month_index % 12 + 1, int(match.group(1)))
-        except ValueError:
-            continue
-        if day > anchor:
-            return day
-    return None
+    return next((d for shift in (0, 1)
+                 if (d := _day_in_month(anchor, shift, int(match.group(1)))) is not None
+                 and d > anchor), None)
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -702,22 +699,24 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         last_person = referents.get(sent.start)
         found = find_dates(text, today)
         dates = [d for _, _, d in found]
+        # Each date is the decision's own, or one of the interview's or the follow-up's.
+        owns = [_decision_owns(text, start) for start, _, _ in found]
+        owned = [d for d, own in zip(dates, owns, strict=True) if own]
+        not_owned = [d for d, own in zip(dates, owns, strict=True) if not own]
         if DECISION_DUE.search(text):
-            owned = [d for start, _, d in found if _decision_owns(text, start)]
             decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) \
                 and not FUTURE_MARKERS.search(text):
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
-            interview_dates.extend(d for start, _, d in found if not _decision_owns(text, start))
+            interview_dates.extend(not_owned)
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
             agreeing = named[0] if named else last_person
             facts.follow_up_with = agreeing.name if agreeing else None
-            contact_dates = [d for start, _, d in found if not _decision_owns(text, start)]
-            if contact_dates:
-                facts.follow_up_date = contact_dates[-1].isoformat()
+            if not_owned:
+                facts.follow_up_date = not_owned[-1].isoformat()
             elif interview_dates and (dated := weekday_day(text, max(interview_dates))):
                 facts.follow_up_date = dated.isoformat()
             elif (day := WEEKDAY_REF.search(text)) and interview_dates:
@@ -773,8 +772,7 @@ def _decision_owns(text: str, at: int) -> bool:
     decided = [m.end() for m in DECISION_DUE.finditer(text) if m.end() <= at]
     if not decided:
         return False
-    between = text[decided[-1] : at]
-    return not re.search(rf"\b{CONTACT}\b", between, re.I)
+    return not CONTACT_WORD.search(text[decided[-1] : at])
 
 
 def _decision_date(statements: list[tuple[str, list[date]]], interview: date | None

@@ -21,6 +21,7 @@ from followup_nlp.extract.lexicons import (
     word_names,
 )
 from followup_nlp.schema import Person, Role
+from followup_nlp.wording import capitalised_word
 
 # Notes by writers of many languages ("Sra. Ortiz", "Ma'am Lorna" in Philippine English).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam",
@@ -525,10 +526,7 @@ def _capitalised(word: str, surname: bool) -> str:
     """A lowercase name word as a name: the letter after O' ("o'neil" -> "O'Neil") and, in a
     surname, each part of a double name ("okonkwo-baptiste" -> "Okonkwo-Baptiste"); a given
     name keeps the romanisation's own form ("hyun-woo" -> "Hyun-woo")."""
-    parts = [p[:1].upper() + p[1:] for p in (word.split("-") if surname else [word])]
-    parts = ["O'" + p[2:3].upper() + p[3:] if p.startswith("O'") and len(p) > 2 else p
-             for p in parts]
-    return "-".join(parts)
+    return "-".join(capitalised_word(p) for p in (word.split("-") if surname else [word]))
 
 
 OPEN_NICK = {"(", '"', "'", "“", "‘"}
