@@ -193,7 +193,9 @@ def test_scoring_with_numpy_gives_the_probabilities_of_the_full_feature_rows(nlp
     model = ranker.load()
     full = model.probabilities(ranker.note_features(held))
     assert any(k.startswith("vec") for k in ranker.note_features(held)[0])
-    assert model.chances(held) == pytest.approx(full, abs=1e-9)
+    # The full rows take the mean vector in float32 (the tensor's type); the fast path sums each
+    # token's score in float64, so the two agree to float32 rounding, not to the last bit.
+    assert model.chances(held) == pytest.approx(full, abs=1e-6)
 
 
 @pytest.mark.parametrize("line, interest", [

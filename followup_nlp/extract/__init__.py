@@ -20,16 +20,14 @@ ENGLISH_HINTS = {"the", "and", "with", "to", "of", "a", "in", "is", "was", "he",
 
 def _language_warning(doc: Doc) -> str | None:
     # Counted on the token arrays (no Token objects): the words, and how many are hints.
-    import numpy as np
-
     strings = doc.vocab.strings
-    lower, alpha = doc.to_array([LOWER, IS_ALPHA]).T.reshape(2, -1)
-    words = lower[(alpha == 1) | (lower == strings.add("w/"))]
+    w_slash = strings.add("w/")
+    words = [lower for lower, alpha in doc.to_array([LOWER, IS_ALPHA]).tolist()
+             if alpha == 1 or lower == w_slash]
     if len(words) < 12:
         return None
-    hints = np.array([strings.add(w) for w in ENGLISH_HINTS], dtype=words.dtype)
-    share = np.isin(words, hints).sum() / len(words)
-    if share < 0.04:
+    hints = {strings.add(w) for w in ENGLISH_HINTS}
+    if sum(w in hints for w in words) / len(words) < 0.04:
         return "the note does not look like English; followup-nlp only understands English notes"
     return None
 

@@ -85,7 +85,8 @@ LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|e
 CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
                      r"|(?:didn'?t|did not) (?:fully |really |get to )?"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
-                     r"|fumbled|blanked|rambled|waffled|stumbled|flubbed|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
+                     r"|fumbled|blanked|rambled|waffled|stumbled|flubbed"
+                     r"|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
                      r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
 PLURAL_LIKERS = re.compile(r"\b(they|everyone|everybody|panel|both|all of them|the team)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}

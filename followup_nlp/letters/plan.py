@@ -19,7 +19,7 @@ def check_in_days(first: date, count: int, decision: date | None = None) -> list
         return days
     before = [day for day in days if day < decision]
     last_call = decision + timedelta(days=AFTER_DECISION_DAYS)
-    return before + [last_call] if len(before) < count and last_call > first else before
+    return [*before, last_call] if len(before) < count and last_call > first else before
 
 
 def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
