@@ -347,3 +347,22 @@ def test_a_title_then_named_then_a_name_is_that_persons_title():
     people = {p.name: (p.title, p.role) for p in analysis.people}
     assert people == {"Tamika Jefferson": ("nurse mgr", "interviewer"),
                       "Rosa": ("unit clerk", "support")}
+
+
+def test_a_capitalised_opening_verb_is_not_part_of_the_name_nor_the_company():
+    # The tagger calls "Met" a name and NER reads "Met Kenji Morimoto" as one organisation.
+    analysis = analyze("Met Kenji Morimoto (regional ops).\n"
+                       "Kenji mentioned he just got back from a week of fly fishing.\n")
+    assert [p.name for p in analysis.people] == ["Kenji Morimoto"]
+    assert analysis.company is None
+
+
+def test_a_short_form_joins_the_full_name_and_who_was_not_there_is_support():
+    analysis = analyze("- atty gwendolyn ferro (partner). grilled me on e-discovery\n"
+                       "- marcus lin (partner) - super chill\n"
+                       "- also the office mgr, tasha, set it up, wasn't on the call\n"
+                       "- gwen liked my relativity experience\n")
+    assert [(p.name, p.role) for p in analysis.people] == [
+        ("Gwendolyn Ferro", "interviewer"), ("Marcus Lin", "interviewer"), ("Tasha", "support")]
+    assert [(r.text, r.person) for r in analysis.liked] == [
+        ("my relativity experience", "Gwendolyn Ferro")]

@@ -221,5 +221,11 @@ class LexiconMatcher:
             # hobby verb) over a plain one. Deterministic whatever order the matchers report.
             spans.sort(key=lambda s: (s.start, s.end, s.id_.endswith(":weak"), ":" not in s.id_,
                                       s.id_))
+            if label == "CUE":  # and over words it shares: "[We (bonded] over) slacklining",
+                # though not over a longer weak cue holding it whole ("(grew) up in")
+                strong = [s for s in spans if not s.id_.endswith(":weak")]
+                spans = strong + [s for s in spans if s.id_.endswith(":weak") and not any(
+                    t.start < s.end and s.start < t.end
+                    and not (s.start <= t.start and t.end <= s.end) for t in strong)]
             doc.spans[SPAN_KEYS[label]] = sorted(filter_spans(spans))
         return doc

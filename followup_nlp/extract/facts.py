@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Span
 
 from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
 from followup_nlp.extract.lexicons import is_given_name, title_heads
-from followup_nlp.extract.people import ORG_SUFFIXES, PersonMentions, mention_indices
+from followup_nlp.extract.people import (
+    OPENING_VERBS,
+    ORG_SUFFIXES,
+    PersonMentions,
+    mention_indices,
+)
 from followup_nlp.extract.referents import sentence_referents
 from followup_nlp.schema import Remark
 
@@ -38,11 +43,13 @@ CHANNEL_PATTERNS = {
                          r"|at the site|the floor|shop floor|plant tour|site visit)\b", re.I),
 }
 STAGE_PATTERNS = [
-    ("final", re.compile(r"\b(final(?: round| interview| stage)?|last round|round (?:3|three|4)"
-                         r"|3rd round|third round)\b", re.I)),
-    ("second", re.compile(r"\b(second(?: round| interview)|2nd(?: round| interview)|round (?:2|two)"
-                          r"|follow-?up interview)\b", re.I)),
-    ("first", re.compile(r"\b(first(?: round| interview)|1st(?: round| interview)|round (?:1|one)"
+    # "rd" and "int" are how notes shorten round and interview ("2nd rd", "1st int.")
+    ("final", re.compile(r"\b(final(?: round| rd| interview| stage)?|last round|round (?:3|three|4)"
+                         r"|3rd (?:round|rd)|third round)\b", re.I)),
+    ("second", re.compile(r"\b(second(?: round| rd| interview)|2nd(?: round| rd| interview| int)"
+                          r"|round (?:2|two)|follow-?up interview)\b", re.I)),
+    ("first", re.compile(r"\b(first(?: round| rd| interview)|1st(?: round| rd| interview| int)"
+                         r"|round (?:1|one)"
                          r"|phone screen|screening|screen|initial (?:call|interview|chat)|intro call)\b",
                          re.I)),
 ]
@@ -72,8 +79,8 @@ DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from 
                           r"|(?:she|he|they)(?:'ll| will| would| should) (?:call|ring|be in touch)"
                           r" (?:me )?(?:by|before|on|within|in)\b)\b",
                           re.I)
-WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(a|one|two|three|four|\d)\s*"
-                          r"(?:wks?|weeks?)\b", re.I)
+WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?:~|about\s+|around\s+|roughly\s+)?"
+                          r"(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
 EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
 # An address is not a message: "I have her email from the recruiter", "got his email address".
 AN_ADDRESS = re.compile(r"\b(?:have|has|had|got|get|gave me|give me|sent me|asked for|took down"
@@ -237,11 +244,14 @@ def _statements(doc: Doc) -> list[str]:
 CHANNEL_PRIORITY = ("onsite", "video", "phone")
 
 
-def _channel(held: list[str]) -> str | None:
+def _channel(held: list[str], position: str | None = None) -> str | None:
     """How the main interview happened (`held`: the statements about what already happened).
     Notes that mention several (a phone screen, then an on-site day) are about the later, fuller
-    one: on-site beats video beats phone."""
+    one: on-site beats video beats phone. The job's own name is no channel ("front desk
+    coordinator", "video producer")."""
     text = "\n".join(held)
+    if position:
+        text = re.sub(re.escape(position), " ", text, flags=re.I)
     found = {label for label, pattern in CHANNEL_PATTERNS.items() if pattern.search(text)}
     return next((label for label in CHANNEL_PRIORITY if label in found), None)
 
@@ -249,12 +259,17 @@ def _channel(held: list[str]) -> str | None:
 STAGE_ORDER = ("first", "second", "final")
 
 
-def _stages(held: list[str], ahead: list[str]) -> tuple[str | None, str | None]:
+def _stages(held: list[str], ahead: list[str], header: str = ""
+            ) -> tuple[str | None, str | None]:
     """(the round the note is about, the round it says comes next), from the statements about
     what happened and about what is to come: "1st round ... next: 2nd round w/ the VP" is
     ("first", "second"). A later round is only "next" when it is beyond the round held."""
+    # The note's header names its own round ("... onsite, 1st rd"); a later round named
+    # further down is what may come ("Rhonda can't do a 2nd rd on Sat").
     stage = next((label for label, pattern in STAGE_PATTERNS
-                  if any(pattern.search(text) for text in held)), None)
+                  if pattern.search(header)), None) or next(
+        (label for label, pattern in STAGE_PATTERNS
+         if any(pattern.search(text) for text in held)), None)
     upcoming = [label for label, pattern in STAGE_PATTERNS if label != "first"
                 and any(pattern.search(text) for text in ahead)]
     rank = STAGE_ORDER.index(stage) if stage else 0
@@ -315,7 +330,10 @@ CHANNEL_WORDS = {"zoom", "teams", "phone", "video", "onsite", "on-site", "call",
 # Words a full stop abbreviates inside a name ("St. Brendan's Hospital", "Acme Co. Ltd"); any
 # other word ending in a full stop ends the sentence ("at Mercy. Dr Okonkwo said ...").
 ABBREVIATIONS = {"st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "co", "inc", "ltd", "corp",
-                 "bros", "no", "ste", "u.s", "u.k", "n.a"}
+                 "bros", "no", "ste", "u.s", "u.k", "n.a",
+                 # and inside a job title ("Assoc. Civil Engineer", "Asst. Dir. of Nursing")
+                 "assoc", "asst", "dir", "mgr", "coord", "dept", "supv", "exec", "admin", "eng",
+                 "spec", "tech", "univ", "prof", "gen", "intl", "natl"}
 
 
 def _sentence_cut(name: str) -> str:
@@ -363,6 +381,16 @@ def _company_word(word: str, heads) -> bool:
     return word in ORG_SUFFIXES
 
 
+# Words written before a person's name: honorifics and shortened titles ("atty", "dr").
+PERSON_PREFIXES = {"dr", "mr", "mrs", "ms", "mx", "prof", "atty", "rev", "sgt", "capt", "coach"}
+# Words that open an institution's name as others close a company's ("Hospital San Rafael",
+# "University of Leeds", "Bank of Montreal", "City of Tacoma").
+INSTITUTION_OPENERS = {"hospital", "university", "bank", "clinic", "college", "museum", "city",
+                       "county", "town", "village", "state", "department", "institute", "academy",
+                       "church", "banco", "universidad", "clínica", "clinica", "hôpital", "hopital",
+                       "universidade", "musée", "museo"}
+
+
 def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] | None:
     """The employer a header segment names, if it could be one, with whether it ends in a company
     word. A lowercase segment counts only just before a job title ("harlan precision - cnc
@@ -374,7 +402,8 @@ def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] 
     if not 1 <= len(words) <= 8 or any(ch in segment for ch in "@<>"):
         return None
     lower = [w.lower().strip(".,") for w in words]
-    company_word = _company_word(lower[-1], heads)
+    company_word = _company_word(lower[-1], heads) or (
+        len(words) > 1 and words[1][:1].isupper() and lower[0] in INSTITUTION_OPENERS)
     if not (words[0][:1].isupper() or company_word or title_next):
         return None
     if (not company_word and _title_like(lower, heads)) \
@@ -423,7 +452,9 @@ def _header_company(text: str) -> tuple[bool, str] | None:
         after = [w.lower().strip(".,") for w in segments[i + 1][0].split()] \
             if i + 1 < len(segments) else []
         title_next = _title_like(after, heads)
-        words = segment.split()
+        words = [w for w in segment.split() if re.search(r"\w", w)]  # not a bullet's dash
+        if words and words[0].lower().strip(".") in PERSON_PREFIXES:
+            words = words[1:]  # "- atty gwendolyn ferro (partner)"
         if title_next and separator == "(" and len(words) <= 3 \
                 and not any(w in {"&", "and", "of"} for w in words) \
                 and not _company_word(words[-1].lower(), heads):
@@ -457,7 +488,8 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
             return found
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
             and len(e.text) > 1 and e.text.lower() not in title_heads()
-            and not any(t.lower_ in {"hr", "ta"} for t in e)]
+            and not any(t.lower_ in {"hr", "ta"} for t in e)
+            and e[0].lower_ not in OPENING_VERBS]  # "Met Kenji Morimoto" read as one ORG
     for ent in orgs:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"at", "@", "with", "for", "from"} and (name := _clean_company(ent.text)):
@@ -645,6 +677,10 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}),
                    None) or next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
                                   and t.dep_ == "npadvmod"), None)
+    if obj is not None and obj.lower_ in AMOUNT_WORDS:
+        # "should have said more about trial prep binders": what it was about is the thing
+        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"about", "on"}
+                    for g in c.children if g.dep_ == "pobj"), None)
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
@@ -683,9 +719,15 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     ahead: list[str] = []
     for statement in _statements(doc):
         (ahead if FUTURE_MARKERS.search(statement) else held).append(statement)
-    stage, next_stage = _stages(held, ahead)
-    facts = Facts(company=company, position=_position(doc, front, people),
-                  channel=_channel(held), stage=stage, next_stage=next_stage)
+    # The note's first line, where a header names the round (read as a line: the parser may
+    # split "1st rd"); one line, not two, was better on train and dev alike
+    header = next((line for line in doc_text(doc).splitlines() if line.strip()), "")
+    if FUTURE_MARKERS.search(header):
+        header = ""
+    stage, next_stage = _stages(held, ahead, header)
+    position = _position(doc, front, people)
+    facts = Facts(company=company, position=position, channel=_channel(held, position),
+                  stage=stage, next_stage=next_stage)
     interview_dates: list[date] = []
     if front.get("date"):
         parsed = parse_date(front["date"], today)
@@ -745,7 +787,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             if phrase:
                 (facts.liked if kind == "liked" else facts.clarify).append(Remark(phrase, owner))
         labelled = None
-        if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I):
+        if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I) \
+                and not _writer_likes(sent, liked.start()):
             phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
             # "They liked my dashboard": the whole panel, so every letter may recall it
             everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
@@ -764,6 +807,16 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         facts.interview_time = find_time(doc_text(doc))
     facts.decision_date = _decision_date(decisions, max(interview_dates, default=None))
     return facts
+
+
+AMOUNT_WORDS = {"more", "much", "enough", "less", "lot", "bit", "little"}
+
+
+def _writer_likes(sent: Span, at: int) -> bool:
+    """ "When I said I liked her scarf": the writer is who liked it (the verb's own subject)."""
+    verb = next((t for t in sent if t.idx - sent.start_char == at), None)
+    return verb is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
+                                    for c in verb.children)
 
 
 def _decision_owns(text: str, at: int) -> bool:

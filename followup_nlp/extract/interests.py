@@ -125,6 +125,7 @@ def _trim(span: Span) -> Span:
         or doc[start].lower_ in SHORTHAND  # "obsessed w/ sourdough"
         or doc[start].dep_ == "poss"
         or doc[start].text in {"'s", "’s"}
+        or (doc[start].lower_ == "own" and start > 0 and doc[start - 1].dep_ == "poss")
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -201,6 +202,17 @@ def _held_by(token: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
+COMPANIONS = RELATIVES | {"friend", "friends", "buddy", "buddies", "pal", "pals", "neighbor",
+                          "neighbors", "neighbour", "neighbours", "coworkers", "colleagues", "crew"}
+
+
+def _companions(prep: Token) -> bool:
+    """ "with her kids", "w/ his brother": whom someone does it with, not what they do."""
+    return prep.dep_ == "prep" and prep.lower_ in {"with", "w/", "alongside"} and any(
+        c.dep_ == "pobj" and (c.lower_ in COMPANIONS or c.lemma_.lower() in COMPANIONS
+                              or c.pos_ == "PRON") for c in prep.children)
+
+
 def _phrase_of(token: Token) -> Span:
     """A token's phrase: a verb with its object ("flies a hawk"), or a noun's subtree; through
     a container noun to what it holds ("a photo of X" -> X)."""
@@ -208,7 +220,8 @@ def _phrase_of(token: Token) -> Span:
     if (held := _held_by(token)) is not None:
         return _phrase_of(held)
     if token.pos_ in {"VERB", "AUX"}:
-        obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "prep"}), None)
+        obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "prep"}
+                    and not _companions(c)), None)
         end = token.i + 1
         if obj is not None:
             end = max(end, max(t.i for t in obj.subtree) + 1)
@@ -370,6 +383,24 @@ def _under_another_verb(candidate: _Candidate) -> bool:
     return False
 
 
+def _clause_verb(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _in_an_office_clause(candidate: _Candidate) -> bool:
+    """An office cue shows what is in its own clause: in "he's a huge Trekkie, has an Enterprise
+    model behind him on the call" the model is behind him, not the Trekkie."""
+    verb = _clause_verb(candidate.span.root)
+    return any(_kind(c) == "office" and _clause_verb(c.root) == verb
+               for c in _cues_in(candidate.span.sent))
+
+
 def _sentence_cue(sent: Span) -> str | None:
     """The strongest kind of cue in a sentence: shared > office > aspiration > said."""
     kinds = {_kind(c) for c in _cues_in(sent)}
@@ -381,7 +412,16 @@ def _personal_context(sent: Span) -> bool:
     named in it (a bare list of work topics is not)."""
     return bool(_cues_in(sent)) or any(
         t.lower_ in PERSONAL_WORDS or (t.pos_ == "PROPN" and t.ent_type_ == "PERSON")
-        or (t.is_title and t.dep_ in {"nsubj", "poss"}) for t in sent)
+        or (t.is_title and t.dep_ in {"nsubj", "poss"}) for t in sent) or _dropped_subject(sent)
+
+
+def _dropped_subject(sent: Span) -> bool:
+    """ "has 3 rescue greyhounds", "plays in a bluegrass band": notes drop "he" or "she" after a
+    name; a present-tense "has" or "plays" with no subject is said of someone else (the writer's
+    own lines drop "I" before "went" or "asked", not before "has")."""
+    root = sent.root
+    return root.tag_ == "VBZ" and root.pos_ in {"VERB", "AUX"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
 
 
 def _heads_a_hobby_phrase(span: Span) -> bool:
@@ -410,6 +450,45 @@ def _ends_a_name(span: Span) -> bool:
     return before.i != span.sent.start and before.text[:1].isupper() and before.is_alpha
 
 
+def _missed_compound(token: Token) -> bool:
+    """ "a week of fly fishing": the parser made "fly" a second object beside "fishing" rather
+    than its modifier. A noun right before a noun with the same head and relation, nothing but a
+    space between them, names one thing with it."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.i + 1 >= token.sent.end or token.whitespace_ != " " \
+            or token.head.i == token.i or token.is_stop:
+        return False
+    nxt = doc[token.i + 1]
+    return nxt.pos_ == "NOUN" and nxt.head.i == token.head.i and nxt.dep_ == token.dep_
+
+
+def _with_missed_compounds(span: Span, modifiers: bool = False) -> Span:
+    """The span with the nouns right before it that name one thing with it; with `modifiers`,
+    also the plain noun modifiers the parser did attach ("fly fishing", "trail running" for a
+    listed "fishing", "running"), but no time, person or other listed word ("weekend", "dad")."""
+    doc, start = span.doc, span.start
+    while start > span.sent.start:
+        before = doc[start - 1]
+        if not (_missed_compound(before) or (
+                modifiers and before.dep_ == "compound" and before.head.i == span.root.i
+                and before.pos_ == "NOUN" and before.is_lower and not before.is_stop
+                and before.whitespace_ == " " and not before.ent_type_
+                and not (before.i > 0 and doc[before.i - 1].text == "-")  # "Sicilian-style"
+                and before.lower_ not in PERSONAL_WORDS | RELATIVES | TIME_WORDS
+                and not _in_interest_span(before))):
+            break
+        start -= 1
+    return doc[start : span.end] if start < span.start else span
+
+
+TIME_WORDS = {"weekend", "weekends", "wknd", "summer", "winter", "spring", "fall", "autumn",
+              "morning", "evening", "night", "nights", "holiday", "vacation", "lunch", "lunchtime"}
+
+
+def _in_interest_span(token: Token) -> bool:
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get(SPAN_KEYS["INTEREST"], []))
+
+
 def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     domains = interest_domains()
     ambiguous = needs_cue_forms()
@@ -430,7 +509,8 @@ def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
             head = head.head
         if _writers_own(doc[head.i : head.i + 1]):
             continue
-        out.append(_Candidate(span, span.id_, "said", domains.get(span.id_), source="lexicon"))
+        out.append(_Candidate(_with_missed_compounds(span, modifiers=True), span.id_, "said",
+                              domains.get(span.id_), source="lexicon"))
     return out
 
 
@@ -501,6 +581,12 @@ def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
             return _personal_subject(aux, names)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _personal_subject(verb.head, names)
+    if verb.tag_ in {"VBZ", "VBD"} and verb.dep_ in {"compound", "amod", "nmod"} \
+            and verb.i > verb.sent.start:
+        # "Gordon races pigeons!" read as one noun phrase: a verb with a tense has a subject,
+        # and the name right before it is that subject
+        before = verb.doc[verb.i - 1]
+        return (before.pos_ == "PROPN" and before.is_title) or before.i in names
     return False  # "he asked me to write test cases": the writer does that, not him
 
 
@@ -823,6 +909,17 @@ def _mention(candidate: _Candidate) -> str:
 
 def _mention_text(candidate: _Candidate, span: Span) -> str:
     span = _without_fan_word(span)
+    # "a huge Trekkie", "an avid birder": how keen they are is not what a letter recalls
+    span = span.doc[_past_degree_words(span.doc, span.start, span.end) : span.end]
+    root = span.root
+    if len(span) == 1 and root.dep_ == "attr" and root.head.lemma_ == "be" \
+            and root.tag_ in {"NN", "NNP"} and candidate.source == "lexicon" \
+            and root.lower_ != candidate.canonical and any(
+                c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or c.pos_ == "PROPN")
+                for c in root.head.children):  # not "her dad was a beekeeper"
+        # "he's a huge Trekkie": the word names the person; the letter recalls being one
+        article = "an" if root.lower_[:1] in "aeiou" else "a"
+        return f"being {article} {root.text}"
     team = _team_name(candidate, span) or _group_name(span)
     if team is not None:
         return team
@@ -889,7 +986,9 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
         if not _personal_context(sent) and not any(sent.start <= i < sent.end for i in names):
             continue
         for piece in (p for chunk in chunks_of.get(sent.start, []) for p in _pieces(chunk)):
-            span = _trim(_without_people(piece, names))
+            if len(piece) == 1 and _missed_compound(piece[0]):
+                continue  # "fly" of "fly fishing": part of the next phrase
+            span = _trim(_without_people(_with_missed_compounds(piece), names))
             if any(i in names for i in range(span.start, span.end)):
                 continue
             # The interest is what the photo shows, not the photo or the wall it hangs on.
@@ -900,7 +999,8 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
                 out.append(_Candidate(span, _canonical(span), "said", None, source="phrase"))
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIVITIES or not (
-                    _personal_subject(verb, names) or sent.start in answered):
+                    _personal_subject(verb, names) or sent.start in answered
+                    or _gerund_object(verb)):
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
@@ -909,6 +1009,12 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
                 out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
                                       source="verb"))
     return out
+
+
+def _gerund_object(verb: Token) -> bool:
+    """ "we bonded over slacklining", "obsessed with restoring boats": an activity named by a
+    gerund after a preposition has no subject of its own; the sentence says whose it is."""
+    return verb.tag_ == "VBG" and verb.dep_ in {"pobj", "pcomp"} and verb.head.pos_ == "ADP"
 
 
 @dataclass
@@ -1030,7 +1136,8 @@ def extract_interests(doc: Doc, people: list[PersonMentions],
         cue = candidate.cue
         if cue == "said" and not candidate.cued:
             cue = _sentence_cue(sent) or "said"
-            if cue == "office" and (_is_activity(candidate) or _under_another_verb(candidate)):
+            if cue == "office" and (_is_activity(candidate) or _under_another_verb(candidate)
+                                    or not _in_an_office_clause(candidate)):
                 cue = "said"  # "goes birding..., binoculars on her desk": birding is not an object
         name = item.holder.name if item.holder else None
         interests.append(

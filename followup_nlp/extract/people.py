@@ -21,7 +21,7 @@ from followup_nlp.extract.lexicons import (
     word_names,
 )
 from followup_nlp.schema import Person, Role
-from followup_nlp.wording import capitalised_word
+from followup_nlp.wording import ABBREVIATIONS, capitalised_word
 
 # Notes by writers of many languages ("Sra. Ortiz", "Ma'am Lorna" in Philippine English).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam",
@@ -124,6 +124,7 @@ def _is_name_word(token: Token) -> bool:
         and text.replace("'", "").replace("’", "").replace(".", "").isalpha()
         and token.lower_.strip(".") not in NOT_NAMES
         and token.lower_ not in title_heads()
+        and ABBREVIATIONS.get(token.lower_.strip("."), "") not in title_heads()  # "atty", "mgr"
     )
 
 
@@ -153,7 +154,15 @@ OPENER_POS = {"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}  # n
 def _capitalised_opener(token: Token) -> bool:
     """"Later Maria Lopez showed me around", "Afterwards Raj...": a sentence's first word is
     capitalised because it comes first, not because it is a name."""
-    return token.is_sent_start and token.pos_ in OPENER_POS and not is_given_name(token.text)
+    return token.is_sent_start and not is_given_name(token.text) and (
+        token.pos_ in OPENER_POS
+        # "Met Kenji Morimoto (regional ops)": the tagger calls a capitalised "Met" a name
+        or token.lower_ in OPENING_VERBS)
+
+
+# Verbs a note opens with before the name of whom the writer met or talked to.
+OPENING_VERBS = {"met", "meeting", "spoke", "talked", "chatted", "interviewed", "called", "emailed",
+                 "texted", "messaged", "saw", "phoned", "zoomed"}
 
 
 def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
@@ -418,8 +427,9 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     # "screen w/ Imogen Takahashi-Reid": NER often calls a full name after "with" an ORG; a
     # known given name there, with the entity exactly the name, is still a person.
     if given and slot and len(run) > 1 and other_entity and all(
-            e.start == run.start and e.end == run.end and e.label_ == "ORG" for e in other_ents
-            if e.start < run.end and run.start < e.end):
+            e.start in (run.start, run.start - 1) and e.end == run.end and e.label_ == "ORG"
+            for e in other_ents if e.start < run.end and run.start < e.end):
+        # ("Met Kenji Morimoto" as one ORG: the slot word taken into it)
         other_entity = False
     subject = run[-1].dep_ in {"nsubj", "nsubjpass", "poss"} or (
         after is not None and after.text in {"'s", "’s"})
@@ -639,6 +649,10 @@ def _merge(spans: list[Span], aliases: dict[str, str]) -> list[PersonMentions]:
         lower = name.lower()
         words = lower.split()
         matches = [f for f in full if f.lower() != lower and all(w in f.lower().split() for w in words)]
+        if not matches and len(words) == 1 and len(lower) >= 3:
+            # "Gwen" after "gwendolyn ferro": a short form that begins one known given name
+            matches = [f for f in full if f.lower().split()[0].startswith(lower)
+                       and len(f.split()[0]) > len(lower)]
         if lower in aliases:
             name = aliases[lower]
         elif len(matches) == 1 or (matches and len({m.lower() for m in matches}) == 1):
@@ -786,6 +800,25 @@ def _showed_the_writer_around(person: PersonMentions) -> bool:
     return False
 
 
+NOT_THERE = re.compile(r"\b(?:was(?:n'?t| not)|is(?:n'?t| not)|did(?:n'?t| not)|never|not)\s+"
+                       r"(?:\w+\s+)?(?:on the (?:call|panel|zoom|video|interview)"
+                       r"|in the (?:room|interview|meeting)|sit(?:ting)? in|join(?:ing)? (?:us|the call)"
+                       r"|part of the (?:panel|interview))", re.I)
+
+
+def _not_there(person: PersonMentions) -> bool:
+    """ "the office mgr, tasha, set it up, wasn't on the call": said right after their name,
+    before anyone else is named, someone was not in the interview."""
+    doc = person.mentions[0].doc
+    for mention in person.mentions:
+        sent = mention.sent
+        end = next((t.i for t in sent if t.i >= mention.end and t.ent_type_ == "PERSON"
+                    and not any(m.start <= t.i < m.end for m in person.mentions)), sent.end)
+        if NOT_THERE.search(doc[mention.end : end].text if end > mention.end else ""):
+            return True
+    return False
+
+
 def _role_for(person: PersonMentions, title: str | None) -> Role:
     sentences = {m.sent for m in person.mentions}
     lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
@@ -815,7 +848,7 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
     # "walked me through the P&L" is interviewing; "walked me out" is looking after a visitor
     interviewed = bool(context & INTERVIEW_CONTEXT) or any(
         WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
-    if hint == "support" and not interviewed:
+    if (hint == "support" or _not_there(person)) and not interviewed:
         return "support"
     if hint is None and (lemmas & SUPPORT_CONTEXT or _showed_the_writer_around(person)) \
             and not interviewed:

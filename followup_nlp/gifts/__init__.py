@@ -13,7 +13,7 @@ def label_for(interest: Interest) -> str:
     """The words a suggestion shows: the interest as the note put it, without the possessor
     ("your mother's award-winning pies" -> "award-winning pies"), else the canonical name."""
     mention = interest.mention
-    if mention and not mention.startswith("you "):
+    if mention and not mention.startswith(("you ", "being ")):
         words = mention.split()
         while words and (words[0] in {"your", "the", "a", "an"} or words[0].endswith(("'s", "’s"))):
             words.pop(0)

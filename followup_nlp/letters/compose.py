@@ -144,7 +144,8 @@ def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
     """The information gift, worded for what it is and how it travels."""
     from followup_nlp.gifts import label_for
 
-    topic = _place_of(interest) or label_for(interest)
+    topic = _place_of(interest) or (interest.mention if (interest.mention or "").startswith(
+        "being ") else label_for(interest))  # "being a Trekkie" reads; "star trek" is a search
     enclosed = "I've enclosed" if medium == "handwritten" else "I've attached"
     if idea.is_search:
         # We name no title we cannot vouch for: the letter encloses something the user finds

@@ -1,0 +1,122 @@
+"""How small talk is read: candidates the parser hides, cues that overlap, facts the job's own
+name could fake. Sentences are our own, written as users write notes."""
+
+from __future__ import annotations
+
+from followup_nlp import analyze
+
+
+def _candidates(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
+    from followup_nlp import pipeline
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(text)
+    doc = pipeline.load(interest_lexicon=lexicon)(note.text)
+    return [(h.candidate.span.text, h.candidate.cue) for h in candidate_interests(doc, note)]
+
+
+def test_a_strong_cue_wins_over_a_weak_one_on_overlapping_words():
+    # "We bonded" (weak) and "bonded over" (shared) overlap; the shared cue points at the pastime
+    text = "Met Anselm Krüger (Eng Manager).\nWe bonded over slacklining, he rigs a line in the park.\n"
+    assert ("slacklining", "shared") in _candidates(text)
+    assert [(i.text, i.holder, i.cue) for i in analyze(text).interests] == [
+        ("slacklining", "Anselm Krüger", "shared")]
+
+
+def test_a_gerund_after_a_preposition_is_a_candidate():
+    text = ("Met Ruth Adeyemi (Head of Claims).\n"
+            "She talked a lot about restoring old canoes, it is her summer project.\n")
+    assert any(t == "restoring old canoes" for t, _ in _candidates(text, lexicon=False))
+
+
+def test_whom_they_do_it_with_is_not_part_of_the_pastime():
+    text = ("Phone screen with Marisol Ybarra (office manager).\n"
+            "She's really into letterboxing with her kids, they found 40 boxes this year.\n")
+    texts = [t for t, _ in _candidates(text, lexicon=False)]
+    assert "letterboxing" in texts and not any("kids" in t for t in texts)
+
+
+def test_a_noun_the_parser_left_beside_a_listed_pastime_is_part_of_it():
+    text = ("Met Kenji Morimoto (regional ops).\n"
+            "Kenji mentioned he just got back from a week of fly fishing in Montana.\n")
+    texts = [t for t, _ in _candidates(text)]
+    assert "fly fishing" in texts and "fly" not in texts
+    assert [i.text for i in analyze(text).interests] == ["fly fishing"]
+
+
+def test_a_name_then_a_verb_read_as_one_noun_phrase_still_has_a_subject():
+    # (with these words around it the tagger reads "races" as a verb; elsewhere it can read it
+    # as a plural noun, which this does not mend)
+    text = ("Met with Beatriz Saldanha (Design Principal) and Gordon McTavish (Project Architect). "
+            "Beatriz has a collection of vintage fountain pens on her desk and let me try one. "
+            "Gordon races pigeons! Apparently it's a big thing where he grew up in Fife and he "
+            "still keeps a loft.\n")
+    from followup_nlp import pipeline
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(text)
+    held = candidate_interests(pipeline.load(interest_lexicon=False)(note.text), note)
+    # found as the hobby verb's phrase (a cue), not only as one more noun phrase
+    assert ("races pigeons", "cue", "Gordon McTavish") in [
+        (h.candidate.span.text, h.candidate.source, h.holder and h.holder.name) for h in held]
+
+
+def test_the_job_title_is_no_channel():
+    text = ("Phone screen, Greenleaf Pediatrics, front desk coordinator. Spoke with Marisol "
+            "Ybarra, the office manager.\nWe talked about scheduling software.\n")
+    assert analyze(text).channel == "phone"
+
+
+def test_a_line_that_drops_the_subject_after_a_name_is_about_that_person():
+    text = ("- marcus lin (partner) - super chill. has 3 rescue greyhounds, showed one on camera\n"
+            "- gwen liked my relativity experience\n")
+    assert [(i.text, i.holder) for i in analyze(text).interests] == [
+        ("rescue greyhounds", "Marcus Lin")]
+
+
+def test_an_office_cue_shows_what_is_in_its_own_clause_only():
+    text = ("Hung Tran (Sr Civil Eng) asked about culvert sizing.\n"
+            "He's a huge Trekkie, has a Enterprise model behind him on the call.\n")
+    [interest] = analyze(text).interests
+    assert (interest.canonical, interest.cue) == ("star trek", "said")
+    assert interest.mention == "being a Trekkie"  # not "huge Trekkie"
+
+
+def test_what_the_writer_liked_is_not_what_they_liked_about_the_writer():
+    text = ("Met Ms. Adaeze Obi, the branch manager.\nWhen I said I liked her scarf she told me "
+            "she knits all her own scarves.\nShe liked my idea for a zine workshop.\n")
+    assert [r.text for r in analyze(text).liked] == ["my idea for a zine workshop"]
+
+
+def test_more_about_something_to_clarify_is_that_thing():
+    text = "Met Gwendolyn Ferro (partner).\n- should have said more about trial prep binders\n"
+    assert [r.text for r in analyze(text).clarify] == ["trial prep binders"]
+
+
+def test_header_shorthand_for_round_and_a_title_abbreviation():
+    analysis = analyze("2nd rd - Solano County Water Agency - Assoc. Civil Engineer\n"
+                       "12/1, Teams, 3 on the panel\nHung Tran (Sr Civil Eng) asked about CEQA.\n"
+                       "Rebecca said decision in ~2 wks.\n")
+    assert (analysis.company, analysis.stage) == ("Solano County Water Agency", "second")
+    assert analysis.decision_date == "2026-12-15"
+
+
+def test_an_institution_named_by_its_first_word_is_the_employer():
+    analysis = analyze("Entrevista / interview notes - Hospital San Rafael, enfermera ICU, 30 nov\n"
+                       "- dr. ximena cortés (medical director). she does triathlons!!\n")
+    assert analysis.company == "Hospital San Rafael"
+
+
+def test_her_own_is_not_part_of_what_she_grows():
+    text = ("11:00 lunch w/ Sunita Rao (Procurement Mgr) - she grows her own chilies and gave me "
+            "tips for my balcony.\n")
+    assert [i.text for i in analyze(text).interests] == ["chilies"]
+
+
+def test_the_round_in_the_header_is_the_round_of_the_note():
+    analysis = analyze("Fernhill Nursery - asst mgr - Wed 5/6, onsite, 1st rd\n"
+                       "- Rhonda Feeney (store mgr) asked about shrink and scheduling\n"
+                       "- Rhonda can't do a 2nd rd on Sat 5/16, she's at a dahlia show\n")
+    assert analysis.stage == "first"
