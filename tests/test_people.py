@@ -366,3 +366,15 @@ def test_a_short_form_joins_the_full_name_and_who_was_not_there_is_support():
         ("Gwendolyn Ferro", "interviewer"), ("Marcus Lin", "interviewer"), ("Tasha", "support")]
     assert [(r.text, r.person) for r in analysis.liked] == [
         ("my relativity experience", "Gwendolyn Ferro")]
+
+
+def test_a_given_name_from_a_named_employer_is_a_person_though_ner_calls_it_a_place():
+    analysis = analyze("phone call today w/ Jasper from Ridgeline Outfitters (store manager)\n"
+                       "- he does ice climbing in the winter\n")
+    assert [p.name for p in analysis.people] == ["Jasper"]
+    assert [i.holder for i in analysis.interests] == ["Jasper"]
+
+
+def test_a_title_ends_at_a_colon():
+    analysis = analyze("2) Tomás Herrera, ML Engineer: pair-programmed a feature pipeline.\n")
+    assert [(p.name, p.title) for p in analysis.people] == [("Tomás Herrera", "ML Engineer")]

@@ -120,3 +120,9 @@ def test_the_round_in_the_header_is_the_round_of_the_note():
                        "- Rhonda Feeney (store mgr) asked about shrink and scheduling\n"
                        "- Rhonda can't do a 2nd rd on Sat 5/16, she's at a dahlia show\n")
     assert analysis.stage == "first"
+
+
+def test_an_ordinal_that_is_part_of_the_job_stays_in_the_position():
+    analysis = analyze("Notes - Brightwater Elementary, 4th grade teacher, in person, Nov 20\n"
+                       "Principal Dr. Leticia Moore interviewed me.\n")
+    assert analysis.position == "4th grade teacher"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
 from followup_nlp.extract.lexicons import is_given_name, title_heads
@@ -542,6 +542,11 @@ HEADER_NOISE = {"interview", "interviews", "interveiw", "int", "notes", "note", 
                 "fri", "sat", "sun", "today", "yesterday", "am", "pm"}
 
 
+def _ordinal_of_the_job(token: Token) -> bool:
+    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_)) and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].lower_ in {"grade", "year", "level", "floor", "class"}
+
+
 def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
     """The job in the note's first line, where people write "Calloway Bank, FP&A Manager —
     Teams" or "at Kessler Plastics for quality engineer": the segment holding a job-title word
@@ -568,7 +573,9 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
             follows_name, after_name = after_name, tokens[-1].i in named
             if follows_name or any(t.pos_ == "PRON" for t in tokens):
                 continue
-            words = [t for t in tokens if not (t.like_num or t.ent_type_ in {"DATE", "TIME"})]
+            # not dates or counts, but an ordinal that is part of the job ("4th grade teacher")
+            words = [t for t in tokens if not ((t.like_num and not _ordinal_of_the_job(t))
+                                               or t.ent_type_ in {"DATE", "TIME"})]
             while words and words[0].lower_ in HEADER_NOISE:
                 words.pop(0)
             while words and words[-1].lower_ in HEADER_NOISE - {"shift"}:

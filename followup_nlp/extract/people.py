@@ -235,7 +235,7 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     return None
 
 
-SEGMENT_STOPS = {",", ";", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--"}
+SEGMENT_STOPS = {",", ";", ":", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--"}
 
 
 def _has_title_word(span: Span, titles: list[Span]) -> bool:
@@ -448,8 +448,12 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         # kowalczyk"), not any noun ("long runs", "fern jars").
         surname = len(run) > 1 and (ner_person or any(t.end == run.start for t in titles))
         return run[0].lower_ in word_names() and (set_off or surname)
+    # "w/ Jasper from Ridgeline Outfitters": a given name "from" a named employer is someone
+    # who works there, whatever place NER takes the name for
+    from_employer = after is not None and after.lower_ == "from" and run.end + 1 < len(doc) \
+        and doc[run.end + 1].is_title and doc[run.end + 1].ent_type_ in {"ORG", "FAC"}
     if given:
-        return not other_entity or titled or from_dept or ner_person
+        return not other_entity or titled or from_dept or ner_person or from_employer
     if segment is not None or from_dept:
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # Not a known given name: trust NER only for full names written where people are named.
