@@ -378,3 +378,11 @@ def test_a_given_name_from_a_named_employer_is_a_person_though_ner_calls_it_a_pl
 def test_a_title_ends_at_a_colon():
     analysis = analyze("2) Tomás Herrera, ML Engineer: pair-programmed a feature pipeline.\n")
     assert [(p.name, p.title) for p in analysis.people] == [("Tomás Herrera", "ML Engineer")]
+
+
+def test_a_given_name_that_is_a_word_before_a_surname_is_a_person_and_a_fan_is_no_title():
+    analysis = analyze("Phone screen with Maria Lopez, recruiter, then met the team.\n"
+                       "Dale Price is a die hard chiefs fan.\n")
+    assert [(p.name, p.title) for p in analysis.people] == [
+        ("Maria Lopez", "recruiter"), ("Dale Price", None)]
+    assert [i.holder for i in analysis.interests] == ["Dale Price"]

@@ -126,3 +126,11 @@ def test_an_ordinal_that_is_part_of_the_job_stays_in_the_position():
     analysis = analyze("Notes - Brightwater Elementary, 4th grade teacher, in person, Nov 20\n"
                        "Principal Dr. Leticia Moore interviewed me.\n")
     assert analysis.position == "4th grade teacher"
+
+
+def test_a_verb_done_to_a_piece_of_work_is_not_a_pastime():
+    text = ("Met Tomasz Nowak (site lead).\n"
+            "He runs ops for the whole region and builds dashboards. He runs half marathons.\n")
+    texts = [t for t, _ in _candidates(text, lexicon=False)]
+    assert "runs ops" not in texts and "builds dashboards" not in texts
+    assert "runs half marathons" in texts

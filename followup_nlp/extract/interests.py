@@ -101,8 +101,15 @@ class _Candidate:
 
 
 def _is_work_phrase(span: Span) -> bool:
-    """A lexicon word used about work: "gamification of onboarding", "kitchen renovation project"."""
+    """A lexicon word used about work: "gamification of onboarding", "kitchen renovation project";
+    a verb done to a piece of work: "runs ops", "builds dashboards", "leads the migration" (not
+    one with a name in it: "runs a Gloomhaven campaign" may be a game)."""
     head = span.root
+    if head.pos_ == "VERB":
+        head = next((c for c in head.children if c.dep_ == "dobj" and span.start <= c.i < span.end),
+                    None)
+        if head is None or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            return False
     chunk_head = head
     while chunk_head.dep_ in {"compound", "amod", "nmod"} and chunk_head.head.i != chunk_head.i:
         chunk_head = chunk_head.head
@@ -1005,7 +1012,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
             span = _trim(_verb_with_object(verb, obj))
-            if len(span) and _is_plausible(span) and free(span):
+            if len(span) and _is_plausible(span) and not _is_work_phrase(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
                                       source="verb"))
     return out

@@ -456,6 +456,12 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return not other_entity or titled or from_dept or ner_person or from_employer
     if segment is not None or from_dept:
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
+    # "Dale Price is a die hard Chiefs fan": a given name that is also a word (dale, bill, rose),
+    # capitalised, before a surname NER takes for a person's, is as good as a known given name.
+    # As the one who does or is something only: "went to see Pearl Jam" names a band.
+    if run[0].lower_ in word_names() and run[0].is_title and len(run) > 1 and ner_person \
+            and not other_entity and (subject or run[-1].dep_ == "attr" or slot or titled):
+        return True
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
 
@@ -739,6 +745,10 @@ def _stated_title(mention: Span, titles: list[Span]) -> Span | None:
                 end = j + 1
             elif end is not None:
                 break
+        # "Dale Price is a die hard chiefs fan": a title word naming a kind of something else
+        # is no title ("a chiefs fan", "a boss baby")
+        if end is not None and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_alpha:
+            end = None
         if end is not None:
             return doc[start:end]
     k = mention.start - 1
