@@ -443,11 +443,19 @@ def test_a_lowercase_note_gives_honorific_possessor_whole_remark_and_agreed_day(
     imani = next(x for x in letters if x.recipient == "Imani Booker")
     sal = next(x for x in letters if x.recipient == "Sal Ferraro")
     assert imani.body.startswith("Dear Dr. Booker,")  # "dr." typed lowercase, split off
-    assert "our conversation about your dog bosco." in sal.body  # not "about 's dog bosco"
+    # what Sal said of her dog, whichever phrase the ranker prefers; never "about 's dog bosco"
+    assert re.search(r"our conversation about (your dog bosco|retired greyhounds)\.", sal.body)
     assert "fully explained my anesthesia monitoring when" in sal.body
     # "next fri" said on Tuesday 11/17 is the Friday of the week after; check-ins follow it.
     sal_steps = [s.date for s in build_plan(analysis).steps if s.recipient == "Sal Ferraro"]
     assert sal_steps == ["2026-11-18", "2026-11-27", "2026-12-11", "2026-12-25", "2027-01-08"]
+
+
+def test_a_lowercase_possessive_name_becomes_your():
+    analysis = analyze("grace harbor vet clinic - vet tech, tues 11/17 in person\n"
+                       "met sal ferraro (practice mgr)\n- sal's dog bosco is her whole world\n")
+    letters, _ = write_letters(analysis, sender="Jordan Reyes")
+    assert "our conversation about your dog bosco." in letters[0].body
 
 
 @pytest.mark.parametrize(("phrase", "said"), [

@@ -8,8 +8,11 @@ verb and preposition governing it, whether it is possessed by a third person or 
 whether its sentence is about work, and where it stands among the other candidates of its
 sentence (`note_features`): first or last, inside another, and whether it holds the rarest words
 of them in English (wordfreq). Within one sentence the interest is often the rare word
-("theremin", "axolotls") and the objects around it common ones ("a tackle box"); rarity is only
-compared within a sentence, because common hobbies ("running", "travel") are interests too.
+("theremin", "axolotls") and the objects around it common ones ("a tackle box"). Rarity is
+also given in four bands on its own (`_rarity_band`): a weak feature, as common hobbies
+("running", "travel") are interests too, but out-of-fold it raised interest F1 from 0.698 to
+0.703 with the lexicon and from 0.621 to 0.640 without it (same folds, C=0.1, threshold 0.45):
+without a word list, "crested geckos" and "yodels" stand out from "the office" by rarity alone.
 Last, the base model's context vector of the phrase (`context_vector`, the mean of spaCy's own
 token vectors): a soft description of how the phrase reads where it stands. Out-of-fold (same
 folds, C=0.1, threshold 0.5) it raised interest F1 from 0.700 to 0.707 with the lexicon and from
@@ -124,6 +127,12 @@ def rarity(span) -> float:
     """Zipf frequency of the rarest content word of a span (all its words if none is)."""
     words = [t for t in span if not (t.is_stop or t.is_punct)] or list(span)
     return min(_zipf(t.lower_) for t in words)
+
+
+def _rarity_band(zipf: float) -> str:
+    """Zipf bands of a phrase's rarest word: about once per 3 million words or rarer, per
+    300,000, per 30,000, and commoner."""
+    return next((f"<{edge}" for edge in (2.5, 3.5, 4.5) if zipf < edge), ">=4.5")
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -276,6 +285,7 @@ def note_features(held: list[HeldCandidate], vector: bool = True) -> list[dict[s
                                     "last" if position == len(indexes) - 1 else "middle")] = 1.0
             if len(indexes) > 1 and rare[i] == rarest:
                 row["rarest_in_sent"] = 1.0
+            row["rarest_word=" + _rarity_band(rare[i])] = 1.0
             for j in indexes:
                 other = held[j].candidate.span
                 if other.start <= span.start and span.end <= other.end and len(other) > len(span):
