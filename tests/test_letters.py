@@ -458,6 +458,17 @@ def test_a_lowercase_possessive_name_becomes_your():
     assert "our conversation about your dog bosco." in letters[0].body
 
 
+@pytest.mark.parametrize(("line", "recalled"), [
+    ("imani said her daughter just started fencing", "your daughter's fencing"),
+    ("his kids play lacrosse", "your kids' lacrosse"),
+])
+def test_a_pastime_a_relative_took_up_is_recalled_as_theirs(line, recalled):
+    analysis = analyze("grace harbor vet clinic - vet tech, tues 11/17 in person\n"
+                       f"met dr. imani booker (medical director)\n- {line}\n")
+    letters, _ = write_letters(analysis, sender="Jordan Reyes")
+    assert f"our conversation about {recalled}." in letters[0].body
+
+
 @pytest.mark.parametrize(("phrase", "said"), [
     ("retired greyhound", "retired greyhounds"), ("vintage camera", "vintage cameras"),
     ("board game", "board games"), ("chess", "chess"), ("baseball", "baseball"),

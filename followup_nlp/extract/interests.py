@@ -937,12 +937,38 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
             owner = _second_person(span.doc[subject.left_edge.i : subject.i + 1])
             rest = _second_person(span[1:]) if len(span) > 1 else candidate.canonical
             return owner + ("' " if owner.endswith("s") else "'s ") + rest
+    relative = _relative_doing_it(span)
+    if relative is not None:
+        # "her daughter just started fencing" is the daughter's: "your daughter's fencing"
+        owner = _second_person(span.doc[relative.left_edge.i : relative.i + 1])
+        return owner + ("' " if owner.endswith("s") else "'s ") + _second_person(span)
     text = _second_person(span)
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
         return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
     return text
+
+
+def _relative_doing_it(span: Span) -> Token | None:
+    """The relative whose pastime a noun phrase is: the subject of the verb it is the object of
+    ("her daughter just started fencing", "his son wants to learn the cello"), when the phrase
+    has no owner of its own."""
+    root = span.root
+    # (the tagger takes a bare pastime for a gerund or an adjective: "started fencing",
+    # "play lacrosse")
+    if root.pos_ in {"PRON", "AUX"} or root.dep_ not in {"dobj", "xcomp"} \
+            or any(t.dep_ == "poss" for t in span):
+        return None
+    verb = root.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject if subject.lemma_.lower() in RELATIVES else None
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _without_people(span: Span, names: set[int]) -> Span:
