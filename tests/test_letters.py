@@ -646,3 +646,19 @@ def test_a_header_typed_in_capitals_is_written_as_names_are():
     assert "about the Operations Analyst position at Cascade Logistics." in body
     assert [unshouted(x) for x in ("VP OF SALES", "AT&T FIELD TECH", "O'NEIL & SONS", "IBM")] == \
         ["VP of Sales", "AT&T Field Tech", "O'Neil & Sons", "IBM"]
+
+
+def test_a_follow_up_agreed_with_the_coordinator_is_planned_for_her():
+    from followup_nlp.letters.plan import build_plan
+
+    analysis = analyze("Brightwater Credit Union, Member Services Supervisor, Thurs Dec 3, onsite\n"
+                       "Panel: Gloria Mendes (Branch Mgr), Tyrone Oduya (Regional Ops), and HR "
+                       "person Kim something who set it all up.\n"
+                       "- Gloria restores old pinball machines in her garage\n"
+                       "- Kim said decision by the 18th, fine to email her with questions.\n",
+                       today=date(2026, 12, 6))
+    assert [(p.name, p.role) for p in analysis.people] == [
+        ("Gloria Mendes", "interviewer"), ("Tyrone Oduya", "interviewer"), ("Kim", "support")]
+    agreed = [(s.date, s.recipient) for s in build_plan(analysis).steps
+              if s.action.startswith("follow up on the agreed date")]
+    assert agreed == [("2026-12-18", "Kim")]

@@ -458,9 +458,11 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # "Dale Price is a die hard Chiefs fan": a given name that is also a word (dale, bill, rose),
     # capitalised, before a surname NER takes for a person's, is as good as a known given name.
-    # As the one who does or is something only: "went to see Pearl Jam" names a band.
-    if run[0].lower_ in word_names() and run[0].is_title and len(run) > 1 and ner_person \
-            and not other_entity and (subject or run[-1].dep_ == "attr" or slot or titled):
+    # As the one who does or is something only: "went to see Pearl Jam" names a band. Alone
+    # ("Kim said decision by the 18th"), only as the one who does something.
+    if run[0].lower_ in word_names() and run[0].is_title and ner_person and not other_entity \
+            and ((len(run) > 1 and (subject or run[-1].dep_ == "attr" or slot or titled))
+                 or (run[-1].dep_ == "nsubj" and run[-1].head.pos_ == "VERB")):
         return True
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
@@ -864,10 +866,30 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
         WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
     if (hint == "support" or _not_there(person)) and not interviewed:
         return "support"
+    if _set_it_up(person):
+        return "support"
     if hint is None and (lemmas & SUPPORT_CONTEXT or _showed_the_writer_around(person)) \
             and not interviewed:
         return "support"
     return "interviewer"
+
+
+def _set_it_up(person: PersonMentions) -> bool:
+    """ "and HR person Kim something who set it all up", "Jo, who coordinated the day": a
+    clause on the name itself saying they arranged the interview outweighs the sentence's
+    "panel" or "interview" around it."""
+    for mention in person.mentions:
+        doc = mention.doc
+        near = range(mention.start, min(mention.end + 2, mention.sent.end))
+        for token in mention.sent:
+            if token.dep_ != "relcl" or token.head.i not in near \
+                    or token.lemma_.lower() not in SUPPORT_CONTEXT:
+                continue
+            by_them = any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in token.children)
+            clause = doc[token.i : token.right_edge.i + 1]
+            if by_them and not any(t.lower_ in INTERVIEW_CONTEXT for t in clause):
+                return True
+    return False
 
 
 def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Person], list[PersonMentions]]:

@@ -40,7 +40,9 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
             ))
     agreed: list = []
     if analysis.follow_up_agreed and analysis.follow_up_date:
-        agreed = [p for p in interviewers if p.name == analysis.follow_up_with] or interviewers
+        # whoever agreed to it: often the recruiter or coordinator ("Kim said decision by the
+        # 18th, fine to email her"), or else every interviewer
+        agreed = [p for p in analysis.people if p.name == analysis.follow_up_with] or interviewers
         for person in agreed:
             steps.append(PlanStep(date=analysis.follow_up_date,
                                   action="follow up on the agreed date", recipient=person.name))
