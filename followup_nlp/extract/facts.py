@@ -11,6 +11,7 @@ from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
+from followup_nlp.extract.emailed import emailed
 from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import (
     OPENING_VERBS,
@@ -81,12 +82,6 @@ DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from 
                           re.I)
 WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?:~|about\s+|around\s+|roughly\s+)?"
                           r"(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
-EMAIL = re.compile(r"\be-?mail(?:ed|s|ing)?\b", re.I)
-# An address is not a message: "I have her email from the recruiter", "got his email address".
-AN_ADDRESS = re.compile(r"\b(?:have|has|had|got|get|gave me|give me|sent me|asked for|took down"
-                        r"|wrote down)\s+(?:her|his|their|the|an?)\s+e-?mail\b"
-                        r"|\be-?mail\s+address", re.I)
-EMAIL_FUTURE = re.compile(r"\b(will|should|could|can|to|'ll|would) e-?mail\b", re.I)
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
                    r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
 CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
@@ -603,18 +598,6 @@ def _position(doc: Doc, front: dict[str, str], people: list[PersonMentions]) -> 
     return _header_position(doc, people)
 
 
-def _nearest(sent: Span, named: list[PersonMentions], char: int) -> PersonMentions | None:
-    """The person named closest to a character offset within the sentence."""
-    best: tuple[int, PersonMentions] | None = None
-    for person in named:
-        for mention in person.mentions:
-            if sent.start <= mention.start < sent.end:
-                distance = min(abs(mention.start_char - char), abs(mention.end_char - char))
-                if best is None or distance < best[0]:
-                    best = (distance, person)
-    return best[1] if best else None
-
-
 def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
     return [p for p in people if any(sent.start <= m.start < sent.end for m in p.mentions)]
 
@@ -774,18 +757,6 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
                 count = WORDS.get(weeks.group(1).lower()) or int(weeks.group(1))
                 facts.follow_up_date = (max(interview_dates) + timedelta(weeks=count)).isoformat()
-        for match in EMAIL.finditer(text):
-            # Email already exchanged, not email permitted or planned: "I've emailed Derek",
-            # "we've already emailed", but not "fine to email him on March 9".
-            before = text[max(0, match.start() - 30) : match.start()]
-            past = match.group(0).lower().endswith("ed")
-            permission = is_follow_up or bool(AGREED_CONTACT.search(text))
-            if EMAIL_FUTURE.search(before + match.group(0)) or (permission and not past) \
-                    or AN_ADDRESS.search(before + match.group(0) + text[match.end():][:9]):
-                continue
-            person = _nearest(sent, named, sent.start_char + match.start()) or last_person
-            if person is not None and person.name not in facts.email_used:
-                facts.email_used.append(person.name)
         who = named[0].name if named else (last_person.name if last_person else None)
         if labelled is not None:
             # "**Could have explained better:**" then "my experience with LIMS migrations."
@@ -809,6 +780,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                 facts.clarify.append(Remark(phrase, named[0].name if named else None))
             elif _ends_in_label(text):
                 labelled = ("clarify", named[0].name if named else None)
+    facts.email_used = emailed(doc, people, referents)
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
         facts.interview_time = find_time(doc_text(doc))
