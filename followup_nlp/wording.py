@@ -6,6 +6,11 @@ from __future__ import annotations
 EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
                "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
                "finals", "series", "championship", "championships", "classic", "relay", "ride"}
+# One outing of a pastime: "wrestling meet", "chess tournament", "piano lessons". An article or
+# a book is about the pastime itself.
+EVENT_HEADS = {"meet", "meets", "tournament", "tournaments", "recital", "recitals", "match",
+               "matches", "practice", "practices", "lesson", "lessons", "competition",
+               "competitions", "tryouts", "season"}
 # Groups one plays or sings in; named, they take "the" ("the Tri-County Cricket League").
 PASTIME_GROUPS = {"league", "club", "choir", "chorus", "guild", "society", "troupe", "orchestra",
                   "band", "ensemble"}

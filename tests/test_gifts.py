@@ -123,3 +123,15 @@ def test_a_cellist_is_offered_cello_titles_not_a_violinists_memoir():
     titles = {idea.title for idea in ideas}
     assert "The Cello Suites" in titles or "CelloBello" in titles
     assert not titles & {"Violin Dreams", "Violinist.com"}
+
+
+def test_one_outing_of_a_pastime_gets_a_gift_about_the_pastime():
+    from followup_nlp import analyze
+
+    analysis = analyze("phone screen 12/2 w/ marcus bell (ops mgr)\n"
+                       "- he was driving home from his son's wrestling meet, kid is a state qualifier\n")
+    [interest] = analysis.interests
+    assert interest.mention == "your son's wrestling meet"
+    assert interest.canonical == "wrestling"
+    assert [g.title for g in interest.gift_ideas if g.category == "article"] == [
+        "an article about wrestling"]

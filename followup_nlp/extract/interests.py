@@ -27,7 +27,7 @@ from followup_nlp.extract.lexicons import (
 from followup_nlp.extract.people import PersonMentions, mention_indices
 from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Interest
-from followup_nlp.wording import ABBREVIATIONS, PASTIME_GROUPS
+from followup_nlp.wording import ABBREVIATIONS, EVENT_HEADS, PASTIME_GROUPS
 
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
@@ -294,6 +294,9 @@ def _canonical(span: Span) -> str:
     "building sets with kids"; "a signed Cubs baseball" -> "signed Cubs baseball" (names keep
     their capitals: a letter offers "an article about restoring old Land Rovers")."""
     span = _without_fan_word(span)
+    if len(span) > 1 and span[-1].lower_ in EVENT_HEADS and span[-2].pos_ in {"NOUN", "PROPN",
+                                                                              "VERB"}:
+        span = span[:-1]  # "his son's wrestling meet": an article is about wrestling
     words = []
     for token in span:
         if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \

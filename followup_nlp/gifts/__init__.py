@@ -7,6 +7,7 @@ from typing import Any
 
 from followup_nlp.gifts import catalog, classifier
 from followup_nlp.schema import CategoryScore, GiftIdea, Interest, NoteAnalysis
+from followup_nlp.wording import EVENT_HEADS
 
 
 def label_for(interest: Interest) -> str:
@@ -17,6 +18,9 @@ def label_for(interest: Interest) -> str:
         words = mention.split()
         while words and (words[0] in {"your", "the", "a", "an"} or words[0].endswith(("'s", "’s"))):
             words.pop(0)
+        if len(words) > 1 and words[-1] in EVENT_HEADS and interest.canonical \
+                and interest.canonical.lower() == " ".join(words[:-1]).lower():
+            return interest.canonical  # "your son's wrestling meet": an article on wrestling
         if words and len(words) <= 5:
             return " ".join(words)
     return interest.canonical or interest.text
