@@ -6,6 +6,10 @@ from __future__ import annotations
 EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
                "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
                "finals", "series", "championship", "championships", "classic", "relay", "ride"}
+# Family whose pastimes an interviewer talks about: "his mother's award-winning pies".
+RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
+             "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",
+             "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
 # One outing of a pastime: "wrestling meet", "chess tournament", "piano lessons". An article or
 # a book is about the pastime itself.
 EVENT_HEADS = {"meet", "meets", "tournament", "tournaments", "recital", "recitals", "match",

@@ -662,3 +662,21 @@ def test_a_follow_up_agreed_with_the_coordinator_is_planned_for_her():
     agreed = [(s.date, s.recipient) for s in build_plan(analysis).steps
               if s.action.startswith("follow up on the agreed date")]
     assert agreed == [("2026-12-18", "Kim")]
+
+
+SALTMARSH = """Video interview - Tuesday, December 1 - Saltmarsh Conservancy - Volunteer Program Manager
+Interviewers: Dr. Aroha Ngata (Executive Director) and Félix Beaulieu (Land Steward)
+Félix mostly asked about tool safety. He runs a light trap every Friday night and posts the \
+counts to iNaturalist. He also mentioned his partner is training for the Montreal marathon.
+I wish I'd talked more about the grant reporting I did.
+"""
+
+
+def test_their_own_pastime_comes_before_a_relatives_and_a_wish_names_what_to_clarify():
+    analysis = analyze(SALTMARSH)
+    marathon = next(i for i in analysis.interests if "marathon" in i.text)
+    assert marathon.mention == "your partner's Montreal marathon"
+    letters, _ = write_letters(analysis, sender="Riley Tan")
+    felix = next(x for x in letters if x.recipient == "Félix Beaulieu")
+    assert "marathon" not in felix.body and "iNaturalist" in felix.body
+    assert "fully explained the grant reporting I did" in felix.body

@@ -667,6 +667,10 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         obj = next((c for c in verb.children if c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}),
                    None) or next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
                                   and t.dep_ == "npadvmod"), None)
+    if obj is None and verb is not None and not clause_ok:
+        # "wish I'd talked more about the grant reporting I did" ("reporting" read as a verb)
+        obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ABOUT_WORDS
+                    for g in c.children if g.dep_ == "pobj"), None)
     if obj is not None and obj.lower_ in AMOUNT_WORDS:
         # "should have said more about trial prep binders": what it was about is the thing
         obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"about", "on"}
@@ -788,6 +792,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     return facts
 
 
+ABOUT_WORDS = {"about", "on", "into", "over"}
 AMOUNT_WORDS = {"more", "much", "enough", "less", "lot", "bit", "little"}
 
 

@@ -27,7 +27,7 @@ from followup_nlp.extract.lexicons import (
 from followup_nlp.extract.people import PersonMentions, mention_indices
 from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Interest
-from followup_nlp.wording import ABBREVIATIONS, EVENT_HEADS, PASTIME_GROUPS
+from followup_nlp.wording import ABBREVIATIONS, EVENT_HEADS, PASTIME_GROUPS, RELATIVES
 
 FIRST_PERSON = {"i", "me", "my", "myself", "i'm", "i've", "im"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"}
@@ -40,9 +40,6 @@ IRREGULAR_SECOND_PERSON = {"is": "are", "was": "were", "has": "have", "does": "d
 PERSONAL_WORDS = {"he", "she", "his", "her", "him", "hers", "we", "both", "himself", "herself",
                   "weekend", "weekends", "wknd", "kids", "kid", "daughter", "son", "wife", "husband",
                   "family", "mom", "dad", "mother", "father", "grandma", "grandmother", "grandpa"}
-RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
-             "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",
-             "children", "brother", "sister", "partner", "family", "uncle", "aunt", "twins"}
 HOBBY_HEADS = {"team", "club", "league", "band", "trip", "season", "game", "games", "match",
                "tournament", "class", "classes", "lesson", "lessons", "group", "collection",
                "festival", "show", "concert", "gear", "fan", "fans", "practice", "night", "camp",
@@ -955,15 +952,19 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
 
 def _relative_doing_it(span: Span) -> Token | None:
     """The relative whose pastime a noun phrase is: the subject of the verb it is the object of
-    ("her daughter just started fencing", "his son wants to learn the cello"), when the phrase
-    has no owner of its own."""
+    ("her daughter just started fencing", "his son wants to learn the cello", "his partner is
+    training for the Montreal marathon"), when the phrase has no owner of its own."""
     root = span.root
     # (the tagger takes a bare pastime for a gerund or an adjective: "started fencing",
     # "play lacrosse")
-    if root.pos_ in {"PRON", "AUX"} or root.dep_ not in {"dobj", "xcomp"} \
-            or any(t.dep_ == "poss" for t in span):
+    if root.pos_ in {"PRON", "AUX"} or any(t.dep_ == "poss" for t in span):
         return None
-    verb = root.head
+    if root.dep_ in {"dobj", "xcomp"}:
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "VERB":
+        verb = root.head.head  # "his partner is training for the Montreal marathon"
+    else:
+        return None
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:

@@ -14,6 +14,7 @@ from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
 from followup_nlp.wording import (
     DETERMINERS,
     EVENT_NOUNS,
+    RELATIVES,
     spelled_out,
     unshouted,
     with_article,
@@ -229,9 +230,17 @@ def _pick_interest(person: Person, analysis: NoteAnalysis, used: set[str]) -> In
     own = analysis.interests_of(person.name)
     if not own and len(analysis.interviewers()) == 1:
         own = [i for i in analysis.interests if i.holder is None]
-    own = sorted(own, key=lambda i: -i.score)  # the surest interest first
+    # their own pastime before a relative's ("your partner's Montreal marathon"), then the surest
+    own = sorted(own, key=lambda i: (_a_relatives(i), -i.score))
     fresh = [i for i in own if i.canonical not in used]
     return (fresh or own or [None])[0]
+
+
+def _a_relatives(interest: Interest) -> bool:
+    """ "your son's wrestling meet", "your kids' lacrosse": a pastime of their family's."""
+    words = (interest.mention or "").split()
+    return len(words) > 2 and words[0] == "your" and \
+        words[1].removesuffix("'s").removesuffix("’s").removesuffix("'") in RELATIVES
 
 
 def interest_line(analysis: NoteAnalysis, tone: Tone) -> str:
