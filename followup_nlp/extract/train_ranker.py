@@ -203,7 +203,8 @@ def train(out_dir: Path | None = None, spacy_model: str | None = None) -> dict[s
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "limits": f"Learned from {len(notes) // 2} notes written for this project "
                   "(data/notes/README.md); features describe grammar and context, word "
-                  "rarity only relative to the sentence, and the base spaCy model's context "
+                  "rarity (within the sentence and in four frequency bands, not the words), and "
+                  "the base spaCy model's context "
                   "vector of the phrase (so the weights belong to that model: retrain after "
                   "changing it), not the words themselves, so that it carries over to "
                   "interests no list knows. Never trained or tuned on the test or unseen "
