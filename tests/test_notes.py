@@ -53,3 +53,14 @@ def test_folder_and_missing_file_give_clear_errors(tmp_path):
         read_note(tmp_path)
     with pytest.raises(FollowupError, match="no such file"):
         read_note(tmp_path / "missing.txt")
+
+
+@pytest.mark.parametrize(("line", "clarify"), [
+    ("Should explain better I did the Epic training module last year.", "the Epic training module"),
+    ("I should mention my CPC certification", "my CPC certification"),
+])
+def test_should_explain_names_what_to_clarify(line, clarify):
+    from followup_nlp import analyze
+
+    analysis = analyze(f"Call 12/4 with Trish Kowalczyk (billing supervisor).\n- {line}\n")
+    assert [r.text for r in analysis.clarify] == [clarify]

@@ -85,6 +85,7 @@ WITHIN_WEEKS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?:~|about\s+|ar
 LIKED = re.compile(r"\b(liked|loved|impressed|was (?:really )?into|appreciated|enjoyed|big plus"
                    r"|resonated|seemed to like|was a hit|perked up|excited about|praised)\b", re.I)
 CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
+                     r"|should (?:explain|clarify|mention|go over|bring up)"
                      r"|(?:didn'?t|did not) (?:fully |really |get to )?"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
                      r"|fumbled|blanked|rambled|waffled|stumbled|flubbed"
