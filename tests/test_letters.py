@@ -680,3 +680,11 @@ def test_their_own_pastime_comes_before_a_relatives_and_a_wish_names_what_to_cla
     felix = next(x for x in letters if x.recipient == "Félix Beaulieu")
     assert "marathon" not in felix.body and "iNaturalist" in felix.body
     assert "fully explained the grant reporting I did" in felix.body
+
+
+def test_a_pastime_being_learnt_is_recalled_as_being_learnt_and_keeps_its_article():
+    analysis = analyze("Video call 12/1 with Dr. Aroha Ngata (Executive Director).\n"
+                       "She's been learning to play the ukulele for about a year.\n")
+    letters, _ = write_letters(analysis, sender="Riley Tan")
+    assert "hearing that you are learning to play the ukulele." in letters[0].body
+    assert "an article about the ukulele" in letters[0].body

@@ -945,9 +945,16 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
     text = _second_person(span)
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet
+    if span[0].pos_ == "VERB" and span[0].tag_ == "VB" and span[0].dep_ == "xcomp" \
+            and span[0].head.lemma_.lower() in TAKING_UP:
+        # "she's been learning to play the ukulele": not "you play the ukulele"
+        return f"you {TAKING_UP[span[0].head.lemma_.lower()]} {text}"
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
         return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
     return text
+
+
+TAKING_UP = {"learn": "are learning to", "start": "have started to", "begin": "have begun to"}
 
 
 def _relative_doing_it(span: Span) -> Token | None:

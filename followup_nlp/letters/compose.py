@@ -147,6 +147,8 @@ def gift_sentence(idea: GiftIdea, interest: Interest, medium: Medium) -> str:
 
     topic = _place_of(interest) or (interest.mention if (interest.mention or "").startswith(
         "being ") else label_for(interest))  # "being a Trekkie" reads; "star trek" is a search
+    if re.search(rf"\bthe {re.escape(topic)}\b", interest.text, re.I) and topic.islower():
+        topic = f"the {topic}"  # "learning to play the ukulele": "an article about the ukulele"
     enclosed = "I've enclosed" if medium == "handwritten" else "I've attached"
     if idea.is_search:
         # We name no title we cannot vouch for: the letter encloses something the user finds
