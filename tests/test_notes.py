@@ -64,3 +64,14 @@ def test_should_explain_names_what_to_clarify(line, clarify):
 
     analysis = analyze(f"Call 12/4 with Trish Kowalczyk (billing supervisor).\n- {line}\n")
     assert [r.text for r in analysis.clarify] == [clarify]
+
+
+@pytest.mark.parametrize(("line", "company"), [
+    ("phone screen w/ recruiter jen at copperline hvac (service dispatcher role).",
+     "Copperline Hvac"),
+    ("interview at the office today w/ rick alvarez (service mgr)", None),
+])
+def test_a_lowercase_employer_after_at_is_found_by_its_rare_words(line, company):
+    from followup_nlp import analyze
+
+    assert analyze(line + "\n").company == company

@@ -21,6 +21,7 @@ from followup_nlp.extract.people import (
 )
 from followup_nlp.extract.referents import sentence_referents
 from followup_nlp.schema import Remark
+from followup_nlp.wording import capitalised_word
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -341,6 +342,30 @@ def _sentence_cut(name: str) -> str:
     return name
 
 
+LOWER_AT = re.compile(r"(?:\bat|@)\s+([a-z][\w'’&-]*(?:[ \t]+[a-z][\w'’&-]*){0,3})")
+RARE_NAME_ZIPF = 3.0  # rarer than "orchard" or "walmart": a word that is mostly a name
+
+
+def _lowercase_at_company(text: str) -> str | None:
+    """ "onsite at copperline hvac (service dispatcher role)": in a note typed in lowercase, "at"
+    and a word that is rare in English (wordfreq) begin the employer's name; it runs on through
+    rare words and words that close a company's name ("logistics", "group")."""
+    from wordfreq import zipf_frequency
+
+    for match in LOWER_AT.finditer(text):
+        words = match.group(1).split()
+        name: list[str] = []
+        for word in words:
+            rare = zipf_frequency(word, "en") < RARE_NAME_ZIPF + (0.5 if name else 0.0)
+            if word in NOT_COMPANY_WORDS or word in PROSE_WORDS or not (
+                    rare or (name and word in ORG_SUFFIXES)):
+                break
+            name.append(word)
+        if name:
+            return " ".join(capitalised_word(w) for w in name)
+    return None
+
+
 def _at_company(text: str) -> str | None:
     for match in AT_COMPANY.finditer(text):
         name = _clean_company(_sentence_cut(match.group(1)))
@@ -479,7 +504,8 @@ def find_company(doc: Doc, front: dict[str, str]) -> str | None:
     if header and header[0] and not (at_first and lines[0].find(at_first) < lines[0].find(header[1])):
         return header[1]
     for found in (at_first, header and header[1],
-                  _at_company("\n".join(lines[:3])), _at_company(text)):
+                  _at_company("\n".join(lines[:3])), _at_company(text),
+                  _lowercase_at_company("\n".join(lines[:3]))):
         if found:
             return found
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.text.lower() not in NOT_COMPANIES
