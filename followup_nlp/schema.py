@@ -21,10 +21,11 @@ class Person:
     role: Role = "interviewer"
     goes_by: str | None = None  # the nickname the note gives ("Chukwuemeka (Emeka) Obi")
     honorific: str | None = None  # how the note addresses them ("Dr.", "Ms."), for the greeting
+    met_on: str | None = None  # ISO day they were met, when the note covers several days
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "role": self.role, "goes_by": self.goes_by,
-                "honorific": self.honorific}
+                "honorific": self.honorific, "met_on": self.met_on}
 
 
 @dataclass(frozen=True)

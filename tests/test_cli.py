@@ -23,7 +23,7 @@ def test_analyze_json_follows_the_contract(runner, sample_note_path):
     data = json.loads(result.stdout)
     assert set(data) >= ANALYSIS_KEYS
     for person in data["people"]:
-        assert set(person) == {"name", "title", "role", "goes_by", "honorific"}
+        assert set(person) == {"name", "title", "role", "goes_by", "honorific", "met_on"}
         assert person["role"] in {"interviewer", "support", "referrer"}
     for interest in data["interests"]:
         assert {"text", "holder", "evidence", "categories", "gift_ideas"} <= set(interest)

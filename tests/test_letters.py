@@ -688,3 +688,22 @@ def test_a_pastime_being_learnt_is_recalled_as_being_learnt_and_keeps_its_articl
     letters, _ = write_letters(analysis, sender="Riley Tan")
     assert "hearing that you are learning to play the ukulele." in letters[0].body
     assert "an article about the ukulele" in letters[0].body
+
+
+def test_in_a_note_of_several_days_each_thank_you_is_due_the_day_after_that_person_was_met():
+    from followup_nlp.letters.plan import build_plan
+
+    analysis = analyze("mon 11/30 - phone screen w/ recruiter jen at copperline hvac. she has a "
+                       "corgi named waffles\n"
+                       "thurs 12/3 - onsite at copperline. met rick alvarez (service mgr). he "
+                       "builds and flies fpv drones\n", today=date(2026, 12, 6))
+    assert [(p.name, p.met_on) for p in analysis.people] == [
+        ("Jen", "2026-11-30"), ("Rick Alvarez", "2026-12-03")]
+    letters, _ = write_letters(analysis, sender="Dee Walker")
+    assert [(x.recipient, x.send_by) for x in letters if x.kind == "thank_you"] == [
+        ("Jen", "2026-12-01"), ("Rick Alvarez", "2026-12-04")]
+    thanks = [(s.recipient, s.date) for s in build_plan(analysis).steps
+              if s.action.startswith("send the thank-you")]
+    assert sorted(thanks) == [("Jen", "2026-12-01"), ("Rick Alvarez", "2026-12-04")]
+    # a note of one day names no day per person
+    assert analyze("Onsite 12/3, met Rick Alvarez (service mgr).\n").people[0].met_on is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.attrs import IS_ALPHA, LOWER
@@ -57,6 +58,7 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
     spans = [(i.start - note.offset, i.end - note.offset) for i in interests]
     topics = extract_topics(doc, spans)
     facts = extract_facts(doc, mentions, note.front_matter, today, company)
+    people = [replace(p, met_on=facts.met_on.get(p.name)) for p in people]
     warnings = []
     if (language := _language_warning(doc)) is not None:
         warnings.append(language)

@@ -133,6 +133,7 @@ class Facts:
     decision_date: str | None = None
     liked: list[Remark] = field(default_factory=list)
     clarify: list[Remark] = field(default_factory=list)
+    met_on: dict[str, str] = field(default_factory=dict)  # name -> the day they were met
 
 
 WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
@@ -757,6 +758,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     referents = sentence_referents(doc, people)  # whom a sentence naming nobody is about
     labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
     decisions: list[tuple[str, list[date]]] = []
+    days: list[tuple[int, date]] = []  # where in the note each interview day is written
     for sent in _sentences(doc):
         text = sent.text
         named = _people_in(sent, people)
@@ -774,6 +776,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                 and not FUTURE_MARKERS.search(text):
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
             interview_dates.extend(not_owned)
+            if not_owned:
+                days.append((sent.start, max(not_owned)))
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
@@ -812,6 +816,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif _ends_in_label(text):
                 labelled = ("clarify", named[0].name if named else None)
     facts.email_used = emailed(doc, people, referents)
+    facts.met_on = _met_on(people, days)
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
         facts.interview_time = find_time(doc_text(doc))
@@ -820,6 +825,21 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
 
 
 ABOUT_WORDS = {"about", "on", "into", "over"}
+def _met_on(people: list[PersonMentions], days: list[tuple[int, date]]) -> dict[str, str]:
+    """In a note of several interview days ("mon 11/30 - phone screen w/ jen", then "thurs 12/3
+    - onsite, met rick"), the day each person was first named under; nothing for a note of
+    one day."""
+    if len({day for _, day in days}) < 2:
+        return {}
+    out = {}
+    for person in people:
+        first = min(m.start for m in person.mentions)
+        under = [day for start, day in days if start <= first]
+        if under:
+            out[person.name] = under[-1].isoformat()
+    return out
+
+
 AMOUNT_WORDS = {"more", "much", "enough", "less", "lot", "bit", "little"}
 
 

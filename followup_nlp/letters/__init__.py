@@ -34,7 +34,7 @@ def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
         letters.append(Letter(
             recipient=person.name, role=person.role, medium=context["medium"],
             subject=context["subject"], body=render(env, "thank_you.txt.j2", context),
-            send_by=send_by(analysis),
+            send_by=send_by(analysis, person),
         ))
     for person in analysis.people:
         if person.role == "interviewer":
@@ -43,7 +43,7 @@ def write_letters(analysis: NoteAnalysis, options: LetterOptions | None = None,
         letters.append(Letter(
             recipient=person.name, role=person.role, medium=context["medium"],
             subject=context["subject"], body=render(env, "support_thanks.txt.j2", context),
-            send_by=send_by(analysis), kind="support_thanks",
+            send_by=send_by(analysis, person), kind="support_thanks",
         ))
     start = date.fromisoformat(analysis.interview_date) if analysis.interview_date else None
     decision = date.fromisoformat(analysis.decision_date) if analysis.decision_date else None

@@ -50,13 +50,16 @@ def greeting(person: Person, tone: Tone) -> str:
     return f"Dear {(person.goes_by or first_name(person.name)) if tone == 'warm' else person.name},"
 
 
-def send_by(analysis: NoteAnalysis) -> str | None:
-    """The thank-you goes out within 24 hours of the (latest) interview: the next day, at the
-    interview's hour when the note gives one ("2026-11-20T10:00")."""
-    if not analysis.interview_date:
+def send_by(analysis: NoteAnalysis, person: Person | None = None) -> str | None:
+    """The thank-you goes out within 24 hours of the interview: the day after the one this
+    person was met (in a note of several days) or the latest, at the interview's hour when the
+    note gives one ("2026-11-20T10:00")."""
+    met = (person.met_on if person is not None else None) or analysis.interview_date
+    if not met:
         return None
-    day = (date.fromisoformat(analysis.interview_date) + timedelta(days=1)).isoformat()
-    return f"{day}T{analysis.interview_time}" if analysis.interview_time else day
+    day = (date.fromisoformat(met) + timedelta(days=1)).isoformat()
+    latest = met == analysis.interview_date
+    return f"{day}T{analysis.interview_time}" if analysis.interview_time and latest else day
 
 
 def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:

@@ -22,20 +22,26 @@ def check_in_days(first: date, count: int, decision: date | None = None) -> list
     return [*before, last_call] if len(before) < count and last_call > first else before
 
 
+def _day_after(met_on: str | None, latest: date | None) -> str | None:
+    """The day after this person was met (a note of several days), else after the interview."""
+    met = date.fromisoformat(met_on) if met_on else latest
+    return (met + timedelta(days=1)).isoformat() if met else None
+
+
 def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
     interviewers = analysis.interviewers()
     start = date.fromisoformat(analysis.interview_date) if analysis.interview_date else None
     steps: list[PlanStep] = []
     for person in interviewers:
         steps.append(PlanStep(
-            date=(start + timedelta(days=1)).isoformat() if start else None,
+            date=_day_after(person.met_on, start),
             action="send the thank-you note (within 24 hours of the interview)",
             recipient=person.name,
         ))
     for person in analysis.people:
         if person.role != "interviewer":
             steps.append(PlanStep(
-                date=(start + timedelta(days=1)).isoformat() if start else None,
+                date=_day_after(person.met_on, start),
                 action=f"send a short thank-you ({person.role})", recipient=person.name,
             ))
     agreed: list = []
