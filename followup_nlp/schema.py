@@ -92,9 +92,10 @@ class Remark:
 
     text: str
     person: str | None = None  # who liked it / who asked, when the note says
+    day: str | None = None  # ISO day it was said on, when the note covers several days
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "person": self.person}
+        return {"text": self.text, "person": self.person, "day": self.day}
 
 
 @dataclass(frozen=True)

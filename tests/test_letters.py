@@ -696,12 +696,15 @@ def test_in_a_note_of_several_days_each_thank_you_is_due_the_day_after_that_pers
     analysis = analyze("mon 11/30 - phone screen w/ recruiter jen at copperline hvac. she has a "
                        "corgi named waffles\n"
                        "thurs 12/3 - onsite at copperline. met rick alvarez (service mgr). he "
-                       "builds and flies fpv drones\n", today=date(2026, 12, 6))
+                       "builds and flies fpv drones\n"
+                       "they liked that i speak spanish\n", today=date(2026, 12, 6))
     assert [(p.name, p.met_on) for p in analysis.people] == [
         ("Jen", "2026-11-30"), ("Rick Alvarez", "2026-12-03")]
     letters, _ = write_letters(analysis, sender="Dee Walker")
     assert [(x.recipient, x.send_by) for x in letters if x.kind == "thank_you"] == [
         ("Jen", "2026-12-01"), ("Rick Alvarez", "2026-12-04")]
+    # the panel on Thursday liked it; Jen, on the phone on Monday, was not there
+    assert [("speak spanish" in x.body) for x in letters if x.kind == "thank_you"] == [False, True]
     thanks = [(s.recipient, s.date) for s in build_plan(analysis).steps
               if s.action.startswith("send the thank-you")]
     assert sorted(thanks) == [("Jen", "2026-12-01"), ("Rick Alvarez", "2026-12-04")]

@@ -4,7 +4,7 @@ what the interviewer liked and what the candidate wants to clarify."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
@@ -798,7 +798,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             kind, owner = labelled
             phrase = _remark_phrase(sent, 0, clause_ok=kind == "liked")
             if phrase:
-                (facts.liked if kind == "liked" else facts.clarify).append(Remark(phrase, owner))
+                (facts.liked if kind == "liked" else facts.clarify).append(
+                    Remark(phrase, owner, _day_of(days)))
         labelled = None
         if (liked := LIKED.search(text)) and not re.match(r"\s*i\b", text[: liked.start()], re.I) \
                 and not _writer_likes(sent, liked.start()):
@@ -806,17 +807,21 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             # "They liked my dashboard": the whole panel, so every letter may recall it
             everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
             if phrase:
-                facts.liked.append(Remark(phrase, None if everyone else who))
+                facts.liked.append(Remark(phrase, None if everyone else who, _day_of(days)))
             elif _ends_in_label(text):
                 labelled = ("liked", None if everyone else who)
         if clarify := CLARIFY.search(text):
             phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
             if phrase:
-                facts.clarify.append(Remark(phrase, named[0].name if named else None))
+                facts.clarify.append(Remark(phrase, named[0].name if named else None,
+                                            _day_of(days)))
             elif _ends_in_label(text):
                 labelled = ("clarify", named[0].name if named else None)
     facts.email_used = emailed(doc, people, referents)
     facts.met_on = _met_on(people, days)
+    if len({day for _, day in days}) < 2:  # a note of one day: no remark needs its day
+        facts.liked = [replace(r, day=None) for r in facts.liked]
+        facts.clarify = [replace(r, day=None) for r in facts.clarify]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
         facts.interview_time = find_time(doc_text(doc))
@@ -825,6 +830,11 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
 
 
 ABOUT_WORDS = {"about", "on", "into", "over"}
+def _day_of(days: list[tuple[int, date]]) -> str | None:
+    """The interview day the note is on at this point: the last one written so far."""
+    return days[-1][1].isoformat() if days else None
+
+
 def _met_on(people: list[PersonMentions], days: list[tuple[int, date]]) -> dict[str, str]:
     """In a note of several interview days ("mon 11/30 - phone screen w/ jen", then "thurs 12/3
     - onsite, met rick"), the day each person was first named under; nothing for a note of

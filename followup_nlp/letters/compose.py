@@ -196,6 +196,8 @@ def _for(remarks: tuple[Remark, ...], person: Person, analysis: NoteAnalysis) ->
     """Remarks by this person, else remarks not tied to an interviewer (a note's "he liked my
     writeup" right after a line about the recruiter is still an interviewer's remark)."""
     interviewers = {p.name for p in analysis.interviewers()}
+    # in a note of several days, only what was said on the day they were met
+    remarks = tuple(r for r in remarks if not (r.day and person.met_on and r.day != person.met_on))
     own = [r for r in remarks if r.person == person.name]
     return own or [r for r in remarks if r.person not in interviewers]
 
