@@ -710,3 +710,17 @@ def test_in_a_note_of_several_days_each_thank_you_is_due_the_day_after_that_pers
     assert sorted(thanks) == [("Jen", "2026-12-01"), ("Rick Alvarez", "2026-12-04")]
     # a note of one day names no day per person
     assert analyze("Onsite 12/3, met Rick Alvarez (service mgr).\n").people[0].met_on is None
+
+
+def test_a_date_inside_a_sentence_opens_no_day_and_a_later_mention_is_the_day_met():
+    background = analyze("Final round today, Thurs 26 Feb, at Vantor Aerospace.\n"
+                         "Recruiter = Derek Fong; he did the 20 min screen on 2/11.\n"
+                         "Met Haruto Sato (Sr Mfg Eng Manager), he builds model trains.\n",
+                         today=date(2026, 3, 1))
+    assert [p.met_on for p in background.people] == [None, None]
+    told = analyze("[Mon 11/16, phone] screen w/ Dorcas Mensah (HR). She said I'd meet Ottoline "
+                   "Baptiste next.\n"
+                   "[Thu 11/19, onsite] Ottoline (exhibits mgr) builds wooden automata at home.\n",
+                   today=date(2026, 11, 20))
+    assert [(p.name.split()[0], p.met_on) for p in told.people] == [
+        ("Dorcas", "2026-11-16"), ("Ottoline", "2026-11-19")]

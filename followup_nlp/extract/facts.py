@@ -776,8 +776,10 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                 and not FUTURE_MARKERS.search(text):
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
             interview_dates.extend(not_owned)
-            if not_owned:
-                days.append((sent.start, max(not_owned)))
+            opening = [d for (start, _, d), own in zip(found, owns, strict=True)
+                       if not own and _opens_a_line(doc, sent.start_char + start)]
+            if opening:
+                days.append((sent.start, max(opening)))
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
@@ -830,6 +832,14 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
 
 
 ABOUT_WORDS = {"about", "on", "into", "over"}
+def _opens_a_line(doc: Doc, char: int) -> bool:
+    """A date at the head of its line ("thurs 12/3 - onsite", "Day 2 (Mon 3/2):") opens that
+    day's part of a note; one inside a sentence ("he did the screen on 2/11") does not."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, char) + 1
+    return len(text[line_start:char].split()) <= 3
+
+
 def _day_of(days: list[tuple[int, date]]) -> str | None:
     """The interview day the note is on at this point: the last one written so far."""
     return days[-1][1].isoformat() if days else None
@@ -837,14 +847,15 @@ def _day_of(days: list[tuple[int, date]]) -> str | None:
 
 def _met_on(people: list[PersonMentions], days: list[tuple[int, date]]) -> dict[str, str]:
     """In a note of several interview days ("mon 11/30 - phone screen w/ jen", then "thurs 12/3
-    - onsite, met rick"), the day each person was first named under; nothing for a note of
-    one day."""
+    - onsite, met rick"), the last day each person is named under: someone named earlier only
+    as who they will meet ("You'll meet Ottoline" in Monday's message) is met on the later day.
+    Nothing for a note of one day."""
     if len({day for _, day in days}) < 2:
         return {}
     out = {}
     for person in people:
-        first = min(m.start for m in person.mentions)
-        under = [day for start, day in days if start <= first]
+        last = max(m.start for m in person.mentions)
+        under = [day for start, day in days if start <= last]
         if under:
             out[person.name] = under[-1].isoformat()
     return out
