@@ -54,7 +54,7 @@ NOT_NAMES = {
     "mgr", "sr", "jr", "eng", "hm", "ta", "rn", "recruiter", "manager", "director", "lead",
 }
 STRONG_SLOTS = {"with", "w/", "met", "interviewer", "interviewers", "panel", "cc", "emailed",
-                "called", "+", "&", "and", "manager", "recruiter", "hm"}
+                "called", "+", "&", "and", "manager", "recruiter", "hm", "meet", "meeting"}
 SLOT_NOUNS_AFTER_FROM = {"hr", "recruiting", "talent", "people", "ops", "finance", "sales",
                          "marketing", "engineering", "eng", "legal", "it", "product", "design",
                          "the", "their", "accounting", "admissions", "nursing", "facilities"}
