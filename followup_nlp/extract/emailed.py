@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from followup_nlp.extract.components import doc_text
 from followup_nlp.extract.people import PersonMentions
 from followup_nlp.extract.referents import mentions_in
 
@@ -56,7 +57,7 @@ def emailed(doc: Doc, people: list[PersonMentions],
 def _in_email_headers(doc: Doc, people: list[PersonMentions]) -> list[PersonMentions]:
     """People on a pasted email's "From:", "To:" or "Cc:" line (not the writer's own "me")."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for match in HEADER.finditer(text):
         start, end = match.start(2), match.end(2)
         out.extend(p for p in people for m in p.mentions

@@ -697,12 +697,10 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
                                   and t.dep_ == "npadvmod"), None)
     if obj is None and verb is not None and not clause_ok:
         # "wish I'd talked more about the grant reporting I did" ("reporting" read as a verb)
-        obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ABOUT_WORDS
-                    for g in c.children if g.dep_ == "pobj"), None)
+        obj = _what_it_is_about(verb, ABOUT_WORDS)
     if obj is not None and obj.lower_ in AMOUNT_WORDS:
         # "should have said more about trial prep binders": what it was about is the thing
-        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"about", "on"}
-                    for g in c.children if g.dep_ == "pobj"), None)
+        obj = _what_it_is_about(obj, {"about", "on"})
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
@@ -820,8 +818,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif _ends_in_label(text):
                 labelled = ("clarify", named[0].name if named else None)
     facts.email_used = emailed(doc, people, referents)
-    facts.met_on = _met_on(people, days)
-    if len({day for _, day in days}) < 2:  # a note of one day: no remark needs its day
+    if len({day for _, day in days}) > 1:
+        facts.met_on = _met_on(people, days)
+    else:  # a note of one day: nobody's day nor any remark's is needed
         facts.liked = [replace(r, day=None) for r in facts.liked]
         facts.clarify = [replace(r, day=None) for r in facts.clarify]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
@@ -831,7 +830,6 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     return facts
 
 
-ABOUT_WORDS = {"about", "on", "into", "over"}
 def _opens_a_line(doc: Doc, char: int) -> bool:
     """A date at the head of its line ("thurs 12/3 - onsite", "Day 2 (Mon 3/2):") opens that
     day's part of a note; one inside a sentence ("he did the screen on 2/11") does not."""
@@ -848,10 +846,7 @@ def _day_of(days: list[tuple[int, date]]) -> str | None:
 def _met_on(people: list[PersonMentions], days: list[tuple[int, date]]) -> dict[str, str]:
     """In a note of several interview days ("mon 11/30 - phone screen w/ jen", then "thurs 12/3
     - onsite, met rick"), the last day each person is named under: someone named earlier only
-    as who they will meet ("You'll meet Ottoline" in Monday's message) is met on the later day.
-    Nothing for a note of one day."""
-    if len({day for _, day in days}) < 2:
-        return {}
+    as who they will meet ("You'll meet Ottoline" in Monday's message) is met on the later day."""
     out = {}
     for person in people:
         last = max(m.start for m in person.mentions)
@@ -861,7 +856,14 @@ def _met_on(people: list[PersonMentions], days: list[tuple[int, date]]) -> dict[
     return out
 
 
+ABOUT_WORDS = {"about", "on", "into", "over"}
 AMOUNT_WORDS = {"more", "much", "enough", "less", "lot", "bit", "little"}
+
+
+def _what_it_is_about(token: Token, prepositions: set[str]) -> Token | None:
+    """The object of the first of `prepositions` hanging off a token ("more about X" -> X)."""
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _writer_likes(sent: Span, at: int) -> bool:

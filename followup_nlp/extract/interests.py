@@ -934,14 +934,12 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
         subject = next((c for c in span[0].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.lemma_.lower() in RELATIVES:
             # "her son plays cello" is the son's: "your son's cello", never "you play cello"
-            owner = _second_person(span.doc[subject.left_edge.i : subject.i + 1])
             rest = _second_person(span[1:]) if len(span) > 1 else candidate.canonical
-            return owner + ("' " if owner.endswith("s") else "'s ") + rest
+            return _relatives(subject, rest)
     relative = _relative_doing_it(span)
     if relative is not None:
         # "her daughter just started fencing" is the daughter's: "your daughter's fencing"
-        owner = _second_person(span.doc[relative.left_edge.i : relative.i + 1])
-        return owner + ("' " if owner.endswith("s") else "'s ") + _second_person(span)
+        return _relatives(relative, _second_person(span))
     text = _second_person(span)
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet
@@ -952,6 +950,12 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
         return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
     return text
+
+
+def _relatives(relative: Token, thing: str) -> str:
+    """ "your son's cello", "your kids' lacrosse": the relative, as the letter says it, owning it."""
+    owner = _second_person(relative.doc[relative.left_edge.i : relative.i + 1])
+    return owner + ("' " if owner.endswith("s") else "'s ") + thing
 
 
 TAKING_UP = {"learn": "are learning to", "start": "have started to", "begin": "have begun to"}

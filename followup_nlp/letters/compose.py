@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
+from followup_nlp.letters.plan import thank_you_day
 from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
 from followup_nlp.wording import (
     DETERMINERS,
@@ -54,12 +55,10 @@ def send_by(analysis: NoteAnalysis, person: Person | None = None) -> str | None:
     """The thank-you goes out within 24 hours of the interview: the day after the one this
     person was met (in a note of several days) or the latest, at the interview's hour when the
     note gives one ("2026-11-20T10:00")."""
-    met = (person.met_on if person is not None else None) or analysis.interview_date
-    if not met:
-        return None
-    day = (date.fromisoformat(met) + timedelta(days=1)).isoformat()
-    latest = met == analysis.interview_date
-    return f"{day}T{analysis.interview_time}" if analysis.interview_time and latest else day
+    day = thank_you_day(person, analysis)
+    latest = person is None or person.met_on in (None, analysis.interview_date)
+    return f"{day}T{analysis.interview_time}" if day and analysis.interview_time and latest \
+        else day
 
 
 def medium_for(person: Person, analysis: NoteAnalysis) -> Medium:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from followup_nlp.schema import FollowUpPlan, NoteAnalysis, PlanStep
+from followup_nlp.schema import FollowUpPlan, NoteAnalysis, Person, PlanStep
 
 CHECK_IN_DAYS = 14
 AFTER_DECISION_DAYS = 2  # no news two days after the decision was due: one short check-in
@@ -22,10 +22,11 @@ def check_in_days(first: date, count: int, decision: date | None = None) -> list
     return [*before, last_call] if len(before) < count and last_call > first else before
 
 
-def _day_after(met_on: str | None, latest: date | None) -> str | None:
-    """The day after this person was met (a note of several days), else after the interview."""
-    met = date.fromisoformat(met_on) if met_on else latest
-    return (met + timedelta(days=1)).isoformat() if met else None
+def thank_you_day(person: Person | None, analysis: NoteAnalysis) -> str | None:
+    """The day after this person was met (a note of several days), else after the (latest)
+    interview: a thank-you goes out within 24 hours."""
+    met = (person.met_on if person is not None else None) or analysis.interview_date
+    return (date.fromisoformat(met) + timedelta(days=1)).isoformat() if met else None
 
 
 def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
@@ -34,14 +35,14 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
     steps: list[PlanStep] = []
     for person in interviewers:
         steps.append(PlanStep(
-            date=_day_after(person.met_on, start),
+            date=thank_you_day(person, analysis),
             action="send the thank-you note (within 24 hours of the interview)",
             recipient=person.name,
         ))
     for person in analysis.people:
         if person.role != "interviewer":
             steps.append(PlanStep(
-                date=_day_after(person.met_on, start),
+                date=thank_you_day(person, analysis),
                 action=f"send a short thank-you ({person.role})", recipient=person.name,
             ))
     agreed: list = []
