@@ -50,4 +50,5 @@ def load(name: str | None = None, interest_lexicon: bool = True) -> Language:
         nlp.add_pipe("followup_entity_dashes", after="ner")
     labels = ["INTEREST", "TITLE", "CUE"] if interest_lexicon else ["TITLE", "CUE"]
     nlp.add_pipe("followup_lexicons", last=True, config={"labels": labels})
+    nlp.add_pipe("followup_sentence_index", last=True)
     return nlp

@@ -3,13 +3,16 @@
 - `followup_line_breaks` makes every new line of a note start a sentence (notes are bullets).
 - `followup_lexicons` marks interest terms, job titles and interest cues from data/lexicons/ as
   span groups, so that extraction (and `nlp.pipe` with several processes) works on plain Docs.
+- `followup_sentence_index` makes `token.sent` and `span.sent` a lookup.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from followup_nlp.extract.anchored import AnchoredMatcher
@@ -23,6 +26,7 @@ _BULLETS = {"-", "*", "•", "·", "–", "—", ">", "+", "o"}
 TITLE_CONNECTORS = {"of", "for", "&", "and", "-", "/", "the", "to", "in", "at"}
 GRADE_WORDS = {"i", "ii", "iii", "iv", "v"}  # a title's level, not a title by itself
 _TEXT_KEY, _CHUNKS_KEY = "followup_text", "followup_noun_chunks"
+_SENTS_KEY = "followup_sentences"
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,6 +45,41 @@ def noun_chunks(doc: Doc) -> list[Span]:
     if chunks is None:
         chunks = doc.user_data[_CHUNKS_KEY] = list(doc.noun_chunks)
     return chunks
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token `i`, from the doc's sentences listed once."""
+    index = doc.user_data.get(_SENTS_KEY)
+    if index is None:
+        sents = list(doc.sents)
+        index = doc.user_data[_SENTS_KEY] = ([s.start for s in sents], sents)
+    starts, sents = index
+    return sents[bisect_right(starts, i) - 1]
+
+
+def _token_sent(token: Token) -> Span:
+    return _sentence_at(token.doc, token.i)
+
+
+def _span_sent(span: Span) -> Span:
+    return _sentence_at(span.doc, span.start)  # as spaCy: the sentence the span starts in
+
+
+@Language.factory("followup_sentence_index")
+def make_sentence_index(nlp: Language, name: str) -> SentenceIndex:
+    return SentenceIndex()
+
+
+class SentenceIndex:
+    """`token.sent` and `span.sent` through a list of the doc's sentences. spaCy walks the
+    tokens to a boundary on either side and first checks that the doc has boundaries at all,
+    about 3 microseconds a call; extraction asks about a hundred times per note. Added after
+    every component that sets boundaries, so the list is final when first made."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_token_hooks["sent"] = _token_sent
+        doc.user_span_hooks["sent"] = _span_sent
+        return doc
 
 
 def sentence_chunks(sent: Span) -> list[Span]:
