@@ -93,7 +93,7 @@ def test_trailing_time_words_are_trimmed_from_a_candidate_not_fatal_to_it():
 def test_chat_fillers_are_no_part_of_an_interest():
     analysis = analyze("Met Tomasz Lis (senior scheduler).\n"
                        "- Tomasz & I both do sourdough lol, his starter is named Doughvid\n")
-    assert [(i.text, i.holder) for i in analysis.interests] == [("do sourdough", "Tomasz Lis")]
+    assert [(i.text, i.holder) for i in analysis.interests] == [("sourdough", "Tomasz Lis")]
     texts = _candidate_texts("Met Tomasz Lis (senior scheduler).\n- Tomasz & I both do sourdough "
                              "lol, his starter is named Doughvid\n")
     assert texts and not any("lol" in t.split() for t in texts)

@@ -134,3 +134,44 @@ def test_a_verb_done_to_a_piece_of_work_is_not_a_pastime():
     texts = [t for t, _ in _candidates(text, lexicon=False)]
     assert "runs ops" not in texts and "builds dashboards" not in texts
     assert "runs half marathons" in texts
+
+
+def test_we_both_do_a_pastime_is_shared_and_names_the_pastime_not_the_doing():
+    # "both" hangs on "we", not on the verb; "do" hands the pastime over to its object
+    text = ("phone screen w/ marguerite obi, eng manager @ tidewell robotics. 11/30\n"
+            "asked what i'm into, we both do bouldering\n")
+    assert ("bouldering", "shared") in _candidates(text, lexicon=False)
+    assert all(not t.startswith("do ") for t, _ in _candidates(text, lexicon=False))
+
+
+def test_a_label_the_parser_split_from_its_colon_still_marks_what_comes_next():
+    # "next" | ":" | "onsite w/ the team": the on-site day is still to come
+    analysis = analyze("phone screen w/ marguerite obi, eng manager @ tidewell robotics. 11/30\n"
+                       "talked thru my ros2 navigation project, she liked the sim-to-real part\n"
+                       "next: onsite w/ the team, prob mid dec\n")
+    assert analysis.channel == "phone"
+
+
+def test_what_to_clarify_keeps_the_words_the_parser_hung_on_the_verb():
+    analysis = analyze("Met with Janelle Price, Nurse Manager, on Thursday Dec 3.\n"
+                       "I should clarify my experience with Epic charting, I was vague.\n")
+    assert [r.text for r in analysis.clarify] == ["my experience with Epic charting"]
+
+
+def test_when_a_pastime_happens_is_not_part_of_it():
+    text = ("Zoom - Brightline Logistics - Ops Analyst\nInterviewer: Sunil Raghunathan, Director "
+            "of Ops\n- Sunil does competitive sim racing on weekends, has a whole rig with a wheel + "
+            "pedals in his garage\n")
+    texts = [t for t, _ in _candidates(text, lexicon=False)]
+    assert "competitive sim racing" in texts
+    assert not any("weekends" in t for t in texts)
+
+
+def test_what_two_people_share_is_the_thing_and_a_shared_dislike_is_no_pastime():
+    text = ("Met Eun-ji Seo (tax senior).\n"
+            "- we both shoot dragonflies, she goes out to the marsh every july\n"
+            "- we both hate pipetting 96-well plates by hand\n")
+    found = _candidates(text, lexicon=False)
+    assert ("dragonflies", "shared") in found
+    assert not any(t.startswith("shoot") for t, _ in found)
+    assert not any("pipetting" in t for t, _ in found)

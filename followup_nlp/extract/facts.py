@@ -229,6 +229,9 @@ def _statements(doc: Doc) -> list[str]:
     out: list[str] = []
     label = ""
     for sent in doc.sents:
+        if sent.text.startswith(":") and out and not label and "\n" not in out[-1] \
+                and len(out[-1].split()) <= 2:
+            label = out.pop()  # "next| :| onsite w/ the team": the parser split the label
         text = label + sent.text
         if sent.text.rstrip().endswith(":") and "\n" not in sent.text and \
                 sum(not t.is_punct and not t.is_space for t in sent) <= 2:
@@ -704,7 +707,12 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
-        text = sent.doc[words[0].i : words[-1].i + 1].text.strip()
+        end = words[-1].i + 1
+        after_obj = sent.doc[end] if end < sent.end else None
+        if after_obj is not None and after_obj.dep_ == "prep" and after_obj.head.i == obj.head.i \
+                and after_obj.norm_ in {"about", "on", "with", "for", "regarding", "around"}:
+            end = after_obj.right_edge.i + 1  # "clarify my experience| with Epic charting"
+        text = sent.doc[words[0].i : end].text.strip()
         if 0 < len(text.split()) <= 10:
             return text
     for chunk in sentence_chunks(sent):
@@ -722,8 +730,8 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
                 end = max(end, child.right_edge.i + 1)
         after_chunk = sent.doc[end] if end < sent.end else None
         if after_chunk is not None and after_chunk.dep_ == "prep" and chunk.root.dep_ == "dobj" \
-                and after_chunk.head.i == chunk.root.head.i and after_chunk.norm_ in {"about",
-                                                                                  "for", "on"}:
+                and after_chunk.head.i == chunk.root.head.i \
+                and after_chunk.norm_ in {"about", "for", "on", "with", "regarding", "around"}:
             end = after_chunk.right_edge.i + 1  # "liked my idea for X", "for" parsed on "liked"
         start = _from_determiner(list(chunk))[0].i
         text = sent.doc[start:end].text.strip()

@@ -142,12 +142,18 @@ def _trim(span: Span) -> Span:
 def _before_when(doc: Doc, start: int, end: int) -> int:
     """Where a phrase's trailing time words begin ("an adult tap class| Thursdays", "goes
     mothing| most summer nights"): the end of the phrase without them, if something is left."""
+    def is_time(token: Token) -> bool:  # "Thursdays" (a DATE to NER), "on weekends" (not)
+        return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in TIME_WORDS
+
     cut = end
-    while cut > start and (doc[cut - 1].ent_type_ in {"DATE", "TIME"}
-                           or doc[cut - 1].lower_ in TIME_QUANTIFIERS):
+    while cut > start and (is_time(doc[cut - 1]) or doc[cut - 1].lower_ in TIME_QUANTIFIERS):
         cut -= 1
-    if cut in (end, start) or not any(doc[i].ent_type_ in {"DATE", "TIME"}
-                                      for i in range(cut, end)):
+    if cut in (end, start):
+        return end  # nothing to cut, or nothing left
+    # A time word NER does not know counts only after "on", "every"...: "ludo night" is a thing
+    introduced = doc[cut - 1].pos_ == "ADP" or doc[cut].lower_ in TIME_QUANTIFIERS
+    if not any(doc[i].ent_type_ in {"DATE", "TIME"} or (introduced and doc[i].lower_ in TIME_WORDS)
+               for i in range(cut, end)):
         return end  # nothing to cut, nothing left, or only "most"/"every" without a time
     while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         cut -= 1
@@ -544,7 +550,9 @@ GO_FORMS = {"go", "goes", "going", "went", "gone"}
 TIME_QUANTIFIERS = {"most", "every", "each", "all", "some", "this", "last", "next", "on"}
 NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
                   "get", "make", "take", "want", "need", "think", "know", "start", "use", "call",
-                  "look", "help", "try", "come", "leave", "stay", "check", "email", "hire"}
+                  "look", "help", "try", "come", "leave", "stay", "check", "email", "hire",
+                  # what someone dislikes is no pastime ("we both hate pipetting")
+                  "hate", "dislike", "loathe", "detest", "despise", "dread"}
 
 
 def _activity_phrase(cue: Span) -> Span | None:
@@ -572,6 +580,14 @@ def _activity_phrase(cue: Span) -> Span | None:
     return verb.doc[verb.i : end]
 
 
+def _we_both(verb: Token) -> bool:
+    """ "we both| do bouldering", "we all ski": the writer and the people met share it ("both"
+    hangs on the verb or on "we")."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" and any(
+        t.lower_ in {"both", "all"} for t in (*verb.children, *c.children))
+        for c in verb.children)
+
+
 def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
     """The verb's subject is a person other than the writer: he, she, a name, a mention of
     someone we met (`names`: their token indices, "the sr engineer"), or "we both"."""
@@ -580,7 +596,7 @@ def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
             if child.lower_ in {"he", "she", "they", "hes", "shes"} or (
                     child.pos_ == "PROPN" and child.is_title) or child.i in names:
                 return True
-            if child.lower_ == "we" and any(t.lower_ in {"both", "all"} for t in verb.children):
+            if _we_both(verb):
                 return True
             return child.lower_ in FIRST_PERSON and _quoted(child)
     for aux in verb.children:  # "she goes| mothing": the subject hangs on "goes", read as aux
@@ -630,14 +646,19 @@ def _verb_phrase(cue: Span) -> Span | None:
     if obj is not None and (obj.lower_ in GENERIC_HEADS or obj.pos_ == "PRON"):
         return None
     phrase = _verb_with_object(verb, obj)
+    # The pastime is what is done ("bouldering", not "do bouldering"), and what two people
+    # share is the thing itself ("we both play| crokinole").
+    handed_over = verb.lemma_.lower() == "do" or _we_both(verb)
+    done = phrase[1:] if handed_over and len(phrase) > 1 else phrase
     if obj is None and len(phrase) > 1:
-        return phrase  # an object the parser left unattached
+        return done  # an object the parser left unattached
     if obj is None and verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS:
         return None  # "he builds", "she plays": the object is what matters, and it is missing
-    if verb.lemma_.lower() == "do" and (obj is None or obj.pos_ not in {"NOUN", "PROPN"} or any(
+    if verb.lemma_.lower() == "do" and (obj is None or not (
+            obj.pos_ in {"NOUN", "PROPN"} or obj.tag_ == "VBG") or any(
             c.dep_ in {"det", "poss", "nummod"} for c in obj.children)):
-        return None  # "does yoga", "do ceramics" - but not "did the 20 min screen"
-    return phrase
+        return None  # "does yoga", "do bouldering" - but not "did the 20 min screen"
+    return done
 
 
 def _guy_phrase(cue: Span) -> Span | None:
@@ -1053,6 +1074,15 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i),
                        None)
             span = _trim(_verb_with_object(verb, obj))
+            if _we_both(verb) and len(span) > 1 and span.start == verb.i:
+                # "we both shoot| dragonflies": what is shared is the thing, and the noun
+                # phrase found it already; the verb says it is shared
+                same = next((c for c in out if (c.span.start, c.span.end) == (verb.i + 1,
+                                                                              span.end)), None)
+                if same is not None:
+                    same.holder_hint = same.holder_hint or verb
+                    continue
+                span = span[1:]
             if len(span) and _is_plausible(span) and not _is_work_phrase(span) and free(span):
                 out.append(_Candidate(span, _canonical(span), "said", None, verb, activity=True,
                                       source="verb"))
@@ -1083,11 +1113,17 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
     answered = _answered_sentences(doc)
     found += _phrase_candidates(doc, found, met, answered)
     last_before = sentence_referents(doc, people)
+    shared = [(c.span.start, c.span.end) for c in found if c.cue == "shared"]
     out = []
     for candidate in sorted(found, key=lambda c: (c.span.start, c.span.end)):
         sent = candidate.span.sent
-        if candidate.cue == "said" and sent.start in answered:
-            candidate.cue = "shared"  # "I said I windsurf and she said "same!""
+        if candidate.cue == "said" and (sent.start in answered or (
+                candidate.holder_hint is not None and _we_both(candidate.holder_hint)
+                and not any(s < candidate.span.end and candidate.span.start < e
+                            for s, e in shared))):
+            # "I said I windsurf and she said "same!"", "we both do bouldering" (unless the
+            # shared cue found it already: "we both play| crokinole")
+            candidate.cue = "shared"
         if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None \
                 and candidate.source not in {"phrase", "verb"}:
             continue
