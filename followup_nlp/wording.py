@@ -53,7 +53,7 @@ def _plural_if_countable(phrase: str) -> str:
     words = phrase.split()
     last = words[-1] if words else ""
     if not (1 <= len(words) <= 3 and phrase.islower() and last.isalpha() and len(last) > 2
-            and words[0] not in DETERMINERS and last not in NOT_COUNTED
+            and not DETERMINERS & set(words) and last not in NOT_COUNTED
             and not last.endswith(("s", "ing", "ism", "ics"))):
         return phrase
     from wordfreq import zipf_frequency  # loaded only when a letter is written

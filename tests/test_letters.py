@@ -725,3 +725,22 @@ def test_a_date_inside_a_sentence_opens_no_day_and_a_later_mention_is_the_day_me
     # (NER calls "Ottoline Baptiste" an ORG; "meet" before a known given name says a person)
     assert [(p.name, p.met_on) for p in told.people] == [
         ("Dorcas Mensah", "2026-11-16"), ("Ottoline Baptiste", "2026-11-19")]
+
+
+def test_being_one_who_does_it_is_recalled_in_the_singular():
+    # "Teo is a birder" -> "being a birder", never "being a birders"
+    analysis = analyze("Met Teodoro Villanueva (Branch Manager), Dec 1, onsite.\n"
+                       "- Teo is a birder, he goes out to the marsh every Saturday morning\n")
+    letters, _ = write_letters(analysis, sender="Alex Kim")
+    assert "being a birder." in letters[0].body
+
+
+def test_the_one_who_did_the_intro_is_thanked_as_support_though_the_parser_hangs_the_clause_early():
+    analysis = analyze(
+        "Pelican Bay Credit Union, Member Services Supervisor, Tues 12/1, onsite\n\n"
+        "Panel: Rosalind Achterberg (VP Member Experience), Teodoro \"Teo\" Villanueva (Branch "
+        "Manager), and Priyanka from HR who did the intro.\n"
+        "- Rosalind asked a lot about how I handle upset members.\n")
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles == {"Rosalind Achterberg": "interviewer", "Teodoro Villanueva": "interviewer",
+                     "Priyanka": "support"}

@@ -175,3 +175,10 @@ def test_what_two_people_share_is_the_thing_and_a_shared_dislike_is_no_pastime()
     assert ("dragonflies", "shared") in found
     assert not any(t.startswith("shoot") for t, _ in found)
     assert not any("pipetting" in t for t, _ in found)
+
+
+def test_a_letter_recalls_a_named_thing_with_the_article_the_note_gave_it():
+    analysis = analyze("Met with Janelle Price, Nurse Manager, on Thursday Dec 3.\n"
+                       "Janelle is training for the Boston qualifier, she ran her first half in "
+                       "October.\n")
+    assert "the Boston qualifier" in [i.mention for i in analysis.interests]

@@ -970,6 +970,12 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
         return f"you {TAKING_UP[span[0].head.lemma_.lower()]} {text}"
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
         return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
+    the = span.doc[span.start - 1] if span.start > 0 else None
+    if the is not None and the.lower_ == "the" and the.head.i == root.i \
+            and span[0].pos_ != "VERB" and not text.lower().startswith(("the ", "your ")):
+        # "training for the Boston qualifier": not "about Boston qualifier" (but "the pickleball
+        # league" gives no "the pickleball")
+        return f"the {text}"
     return text
 
 

@@ -90,6 +90,8 @@ STREET_SUFFIXES = {"st", "ave", "avenue", "rd", "road", "blvd", "boulevard", "ln
 REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
+# What someone who looks after the visitor does ("who did the intro", "who gave me the tour").
+SUPPORT_TASKS = {"intro", "introduction", "tour", "logistics", "paperwork", "onboarding"}
 TIME_PREPOSITIONS = {"before", "after", "until", "till", "to", "for", "from"}
 INTERVIEW_CONTEXT = {"interview", "interviewed", "screen", "screened", "ask", "asked", "grill",
                      "question", "panel", "case", "quiz", "test", "whiteboard"}
@@ -875,19 +877,26 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
 
 
 def _set_it_up(person: PersonMentions) -> bool:
-    """ "and HR person Kim something who set it all up", "Jo, who coordinated the day": a
-    clause on the name itself saying they arranged the interview outweighs the sentence's
-    "panel" or "interview" around it."""
+    """ "and HR person Kim something who set it all up", "Jo, who coordinated the day",
+    "Priyanka from HR who did the intro": a clause on the name itself saying they arranged the
+    interview outweighs the sentence's "panel" or "interview" around it. The clause is the
+    name's when its "who" follows the name closely with no other person between (the parser
+    often hangs a late "who" on the first name of a list)."""
     for mention in person.mentions:
         doc = mention.doc
-        near = range(mention.start, min(mention.end + 2, mention.sent.end))
         for token in mention.sent:
-            if token.dep_ != "relcl" or token.head.i not in near \
-                    or token.lemma_.lower() not in SUPPORT_CONTEXT:
+            if token.dep_ != "relcl" or not (
+                    token.lemma_.lower() in SUPPORT_CONTEXT or any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_TASKS
+                        for c in token.children)):
                 continue
-            by_them = any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in token.children)
+            who = next((c for c in token.children if c.dep_ == "nsubj"
+                        and c.lower_ in {"who", "that"}), None)
+            if who is None or not mention.end <= who.i <= mention.end + 4 \
+                    or any(t.ent_type_ == "PERSON" for t in doc[mention.end : who.i]):
+                continue
             clause = doc[token.i : token.right_edge.i + 1]
-            if by_them and not any(t.lower_ in INTERVIEW_CONTEXT for t in clause):
+            if not any(t.lower_ in INTERVIEW_CONTEXT for t in clause):
                 return True
     return False
 
