@@ -182,3 +182,14 @@ def test_a_letter_recalls_a_named_thing_with_the_article_the_note_gave_it():
                        "Janelle is training for the Boston qualifier, she ran her first half in "
                        "October.\n")
     assert "the Boston qualifier" in [i.mention for i in analysis.interests]
+
+
+def test_a_lowercase_note_names_its_people_and_employer_as_names():
+    analysis = analyze(
+        "so um interview today at harlow & finch, junior architect. met with two partners, "
+        "niamh o'sullivan and kwabena asante. niamh was really warm, she sails, she's got a "
+        "little dinghy she races on the lough on sundays.\n")
+    assert analysis.company == "Harlow & Finch"
+    assert [p.name for p in analysis.people] == ["Niamh O'Sullivan", "Kwabena Asante"]
+    # the letter's words never reach back past "she" to "really warm,"
+    assert all("warm" not in i.mention for i in analysis.interests)

@@ -494,12 +494,31 @@ def _header_company(text: str) -> tuple[bool, str] | None:
 
 
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
+    """The employer: as the front matter or a "company:" line gives it, else found in the note
+    and, when the note typed it in lowercase ("interview today at harlow & finch"), capitalised
+    as a name, for a letter to use."""
     if front.get("company"):
         return front["company"]
     text = doc_text(doc)
     labelled = re.search(r"^\s*(?:company|employer|org)\s*[:=-]\s*(.+?)\s*$", text, re.I | re.M)
     if labelled:
         return labelled.group(1).strip()
+    found = _found_company(doc, text)
+    return _as_a_name(found) if found is not None and found.islower() else found
+
+
+NAME_CONNECTORS = {"&", "and", "of", "the", "for", "de", "du", "la", "le", "van", "von", "y"}
+COMPANY_FORMS = {"plc": "PLC", "llc": "LLC", "llp": "LLP", "gmbh": "GmbH"}
+
+
+def _as_a_name(name: str) -> str:
+    """ "harlow & finch" -> "Harlow & Finch", "bank of the west" -> "Bank of the West",
+    "crestgate bank plc" -> "Crestgate Bank PLC"."""
+    return " ".join(w if i and w in NAME_CONNECTORS else COMPANY_FORMS.get(w, capitalised_word(w))
+                    for i, w in enumerate(name.split()))
+
+
+def _found_company(doc: Doc, text: str) -> str | None:
     lines = text.strip().splitlines()
     # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
     # top, then anywhere.

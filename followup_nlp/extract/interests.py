@@ -891,9 +891,14 @@ def _mention_span(candidate: _Candidate) -> Span:
         start = min(start, root.left_edge.i)
         # A misparse can hang a whole clause on the noun ("Paul fosters kittens"): never reach
         # back past a verb or a person's name.
+        # Nor past a subject pronoun ("really warm, she| sails" read as one noun), nor past a
+        # comma after words owned by no one ("date,| the team ski trip"; but "your mom's
+        # pierogi, potato and farmer's cheese" names one thing twice).
+        owned = any(t.dep_ == "poss" for t in doc[start : span.start])
         stops = [t.i for t in doc[start : span.start]
                  if t.pos_ in {"VERB", "AUX"} or (t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
-                 or (t.pos_ == "PROPN" and is_given_name(t.text))]
+                 or (t.pos_ == "PROPN" and is_given_name(t.text))
+                 or (t.text in {",", ";"} and not owned) or t.tag_ == "PRP"]
         if stops:
             start = stops[-1] + 1
     while start < span.start and (doc[start].pos_ in {"DET", "ADP", "PUNCT", "CCONJ"}

@@ -142,12 +142,21 @@ def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]
     return (
         _is_name_word(nxt)
         and nxt.is_lower == lowercase
-        and nxt.pos_ not in {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "CCONJ", "PART"}
+        and (nxt.pos_ not in {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "CCONJ", "PART"}
+             # "kwabena asante": a lowercase surname the tagger took for an adverb, though
+             # English adverbs are common words ("here", "today" are ~5 on the Zipf scale)
+             or (lowercase and nxt.pos_ == "ADV" and _rare_word(nxt)))
         and not (lowercase and nxt.is_stop)  # "emailed pam to thank her"
         and not _in_span(nxt, titles)
         and prev.whitespace_ != ""
         and "\n" not in prev.whitespace_
     )
+
+
+def _rare_word(token: Token) -> bool:
+    from followup_nlp.extract.ranker import rarity
+
+    return rarity(token.doc[token.i : token.i + 1]) < 3.0
 
 
 OPENER_POS = {"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}  # not "Hey Jo,"

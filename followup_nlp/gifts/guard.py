@@ -21,7 +21,7 @@ GIVEN_THING = re.compile(r"\b(?:send|bring|give|buy|mail|get)(?:ing|s)?\s+(?:[\w
                          r"(?:a|an|some)\s+((?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:as|for)\b", re.I)
 WARNING = (
     "the note plans a tangible gift ({item}); send an information gift instead (an article, "
-    "recipe, book title, association, website or magazine): a {item} can read as a bribe"
+    "recipe, book title, association, website or magazine): gifts of that kind can read as a bribe"
 )
 
 
