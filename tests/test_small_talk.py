@@ -3,6 +3,8 @@ name could fake. Sentences are our own, written as users write notes."""
 
 from __future__ import annotations
 
+import pytest
+
 from followup_nlp import analyze
 
 
@@ -193,3 +195,15 @@ def test_a_lowercase_note_names_its_people_and_employer_as_names():
     assert [p.name for p in analysis.people] == ["Niamh O'Sullivan", "Kwabena Asante"]
     # the letter's words never reach back past "she" to "really warm,"
     assert all("warm" not in i.mention for i in analysis.interests)
+
+
+@pytest.mark.parametrize(("line", "clarify"), [
+    ("- clarify: my MSN is in progress, done dec, not done already", ["my MSN"]),
+    ("- clarify: Series 7 is scheduled Nov 9, not passed yet", ["Series 7"]),
+    ("- I need to clarify: I said my apprenticeship was 4 years, it was 5", ["my apprenticeship"]),
+    ("- clarify: I'm not OSHA 30 yet, only OSHA 10", []),  # no thing to name: no "10"
+    ("- clarify: what I meant by \"feature store\" - I rambled", ['what I meant by "feature store"']),
+])
+def test_a_clarify_label_names_what_the_correction_is_about(line, clarify):
+    analysis = analyze(f"Met Ngozi Adeyemi (Head of Data), Dec 2.\n{line}\n")
+    assert [r.text for r in analysis.clarify] == clarify

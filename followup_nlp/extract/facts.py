@@ -91,7 +91,8 @@ CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
                      r"(?:explain|mention|talk about|cover|answer)|forgot to (?:mention|say|bring up)"
                      r"|fumbled|blanked|rambled|waffled|stumbled|flubbed"
                      r"|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
-                     r"|could have explained|didn'?t get to|botched|messed up)\b", re.I)
+                     r"|could have explained|didn'?t get to|botched|messed up"
+                     r"|(?:to )?clarify(?=\s*:))\b", re.I)  # a "clarify:" label
 PLURAL_LIKERS = re.compile(r"\b(they|everyone|everybody|panel|both|all of them|the team)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "webex", "skype", "vp",
@@ -656,6 +657,52 @@ CLAUSE_LEADS = {"that", "how", "when"}
 WH_LEADS = {"why", "how", "what", "whether"}
 
 
+def _what_the_label_corrects(sent: Span, offset: int) -> str | None:
+    """ "clarify: my MSN is in progress, done dec" -> "my MSN", "clarify: idempotency, I mixed up
+    ..." -> "idempotency": the thing the correction is about, when the note names it first. A
+    correction about the writer ("clarify: I'm not OSHA 30 yet") names no thing a letter could
+    offer to explain, so none is taken from it."""
+    start_char = sent.start_char + offset
+    after = [t for t in sent if t.idx >= start_char and not t.is_space and t.text != ":"]
+    if not after or after[0].lower_ in {"i", "i'm", "im"} or after[0].pos_ in {"VERB", "AUX"}:
+        return None
+    if after[0].lower_ in WH_LEADS:  # "clarify: what I meant by "feature store""
+        return _remark_phrase(sent, offset, clause_ok=False)
+    chunk = next((c for c in sentence_chunks(sent) if c.start == after[0].i), None)
+    if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.like_num or chunk.root.ent_type_ \
+            in {"DATE", "TIME", "PERSON", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}:
+        return None
+    doc, end = sent.doc, chunk.end
+    while end < sent.end and doc[end].like_num and doc[end].head.i == chunk.root.i:
+        end += 1  # "Series 7", "OSHA 30"
+    if end < sent.end and doc[end].dep_ == "prep" and doc[end].head.i == chunk.root.i \
+            and doc[end].norm_ in {"with", "in", "on", "about", "for", "of"}:
+        end = doc[end].right_edge.i + 1  # "my experience with audiobook production"
+    text = re.split(r"[,(;]|\s(?:not|yet)\b", doc[chunk.start : end].text, maxsplit=1,
+                    flags=re.I)[0].strip()
+    return text if 0 < len(text.split()) <= 8 else None
+
+
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+          "january", "february", "march", "april", "june", "july", "august", "september",
+          "october", "november", "december"}
+
+
+def _what_was_got_wrong(phrase: str | None) -> str | None:
+    """From a correction about the writer ("clarify: I said my apprenticeship was 4 years"),
+    what a letter's "I don't think I fully explained ..." can name: the writer's own thing or a
+    name ("my apprenticeship", "PTCB"), up to a comma or a "not" ("my P&C license, NOT the
+    CIC"); not a number, a month or a bracket ("only OSHA 10" gives "10", "40 staff")."""
+    if not phrase:
+        return None
+    phrase = re.split(r"[,(;]|\s(?:not|yet)\b", phrase, maxsplit=1, flags=re.I)[0].strip()
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z+&'-]*", phrase)]
+    if not any(len(w) > 2 and w not in MONTHS for w in words) or not (
+            phrase.lower().startswith("my ") or (phrase[:1].isupper() and phrase[:2] != "I ")):
+        return None
+    return phrase
+
+
 def _from_determiner(tokens: list) -> list:
     """ "good my experience" (a non-native "did not explain good my experience") -> "my
     experience": modifiers written before a possessive or article belong to the verb."""
@@ -690,8 +737,9 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             t.lower_ == "i" for t in after[:4]):
         words = []
         for token in after:
-            if token.text in {",", ";", "(", "—", "–", ".", "!"} or "\n" in token.text:
-                break
+            if token.text in {",", ";", "(", "—", "–", ".", "!"} or "\n" in token.text \
+                    or (token.text == "-" and token.i > 0 and sent.doc[token.i - 1].whitespace_):
+                break  # (a spaced dash ends it; a hyphen inside a word does not)
             if token.pos_ == "ADP" and token.i + 1 < len(sent.doc) and \
                     sent.doc[token.i + 1].ent_type_ in {"DATE", "TIME", "QUANTITY", "CARDINAL"}:
                 break  # "... after 8 mos": the time is the note's detail, not the letter's
@@ -823,7 +871,11 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if labelled is not None:
             # "**Could have explained better:**" then "my experience with LIMS migrations."
             kind, owner = labelled
-            phrase = _remark_phrase(sent, 0, clause_ok=kind == "liked")
+            phrase = _what_the_label_corrects(sent, 0) if kind == "correction" else None
+            if phrase is None:
+                phrase = _remark_phrase(sent, 0, clause_ok=kind == "liked")
+                if kind == "correction":
+                    phrase = _what_was_got_wrong(phrase)
             if phrase:
                 (facts.liked if kind == "liked" else facts.clarify).append(
                     Remark(phrase, owner, _day_of(days)))
@@ -838,12 +890,23 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif _ends_in_label(text):
                 labelled = ("liked", None if everyone else who)
         if clarify := CLARIFY.search(text):
-            phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
+            # "clarify: my MSN is in progress": a label, then what the writer got wrong
+            correction = clarify.group(0).lower().endswith("clarify") \
+                and ":" in text[clarify.end() :][:3]
+            phrase = _what_the_label_corrects(sent, clarify.end()) if correction else None
+            if correction and phrase is None and \
+                    (later := CLARIFY.search(text, clarify.end())) is not None:
+                clarify = later  # "clarify: I said X - should have said Y": the later cue
+            if phrase is None:
+                phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
+                if correction:
+                    phrase = _what_was_got_wrong(phrase)
             if phrase:
                 facts.clarify.append(Remark(phrase, named[0].name if named else None,
                                             _day_of(days)))
             elif _ends_in_label(text):
-                labelled = ("clarify", named[0].name if named else None)
+                labelled = ("correction" if correction else "clarify",
+                            named[0].name if named else None)
     facts.email_used = emailed(doc, people, referents)
     if len({day for _, day in days}) > 1:
         facts.met_on = _met_on(people, days)

@@ -246,7 +246,7 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     return None
 
 
-SEGMENT_STOPS = {",", ";", ":", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--"}
+SEGMENT_STOPS = {",", ";", ":", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--", "@"}
 
 
 def _has_title_word(span: Span, titles: list[Span]) -> bool:
