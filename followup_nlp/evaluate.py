@@ -1,7 +1,7 @@
 """Precision, recall and F1 of extraction on the annotated notes (data/notes/<split>/), and
 interest recall on the external persona benchmark when it is present.
 
-Matching rules (documented in data/notes/README.md):
+Matching rules (the README's Evaluation section points here):
 - person: same name, ignoring case, or one name's words contained in the other's with the same
   first word ("Sarah" vs "Sarah Chen");
 - title: on matched people, equal after lowercasing and dropping punctuation, or one contained in
@@ -11,7 +11,10 @@ Matching rules (documented in data/notes/README.md):
   content word (singularised) between their text/canonical forms;
 - holder: on matched interests, the predicted holder is the gold holder (person rule above);
 - facts: per field, TP when the prediction equals gold, FP when a prediction is wrong, FN when gold
-  has a value the prediction misses.
+  has a value the prediction misses;
+- liked / clarify: greedy one-to-one match of a predicted and a gold remark of the same note
+  sharing a content word that is not a number (the gold paraphrases: "apprenticeship was 5
+  years, not 4" for the note's "I said my apprenticeship was 4 years").
 """
 
 from __future__ import annotations
@@ -106,6 +109,18 @@ def same_interest(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
                 & _content(gold.get("text"), gold.get("canonical")))
 
 
+def same_remark(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    def words(text: str | None) -> set[str]:
+        return {w for w in _content(text) if not w.isdigit()}
+
+    return bool(words(pred.get("text")) & words(gold.get("text")))
+
+
+def _remarks(items: list[Any] | None) -> list[dict[str, Any]]:
+    """Gold remarks are strings, predicted ones dicts with a text."""
+    return [{"text": r} if isinstance(r, str) else {"text": r.get("text")} for r in items or []]
+
+
 def _match(preds: list[Any], golds: list[Any], same) -> list[tuple[Any, Any]]:
     pairs, used = [], set()
     for g in golds:
@@ -148,7 +163,7 @@ def evaluate_pairs(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) 
     roles, holders = Accuracy(), Accuracy()
     fact_fields = ("company", "position", "channel", "stage")
     facts = {f: Counts() for f in (*fact_fields, "interview_dates", "email_used",
-                                   "follow_up_agreed")}
+                                   "follow_up_agreed", "liked", "clarify")}
     errors = Errors()
     notes = 0
     for name, pred, gold in pairs:
@@ -197,6 +212,9 @@ def evaluate_pairs(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) 
         facts["follow_up_agreed"].add(tp=int(g_agreed and p_agreed),
                                       fp=int(p_agreed and not g_agreed),
                                       fn=int(g_agreed and not p_agreed))
+        for f in ("liked", "clarify"):
+            _count_matches(facts[f], errors, name, f, _remarks(pred.get(f)),
+                           _remarks(gold.get(f)), same_remark, "text")
     return {
         "notes": notes,
         "people": people.scores(),

@@ -727,12 +727,18 @@ def test_a_date_inside_a_sentence_opens_no_day_and_a_later_mention_is_the_day_me
         ("Dorcas Mensah", "2026-11-16"), ("Ottoline Baptiste", "2026-11-19")]
 
 
-def test_being_one_who_does_it_is_recalled_in_the_singular():
-    # "Teo is a birder" -> "being a birder", never "being a birders"
+def test_one_who_does_it_is_recalled_by_what_they_do_never_in_a_plural():
+    # "Teo is a birder", "she's a big board gamer": the pastime, never "being a birders" or
+    # "our conversation about board gamers"
     analysis = analyze("Met Teodoro Villanueva (Branch Manager), Dec 1, onsite.\n"
-                       "- Teo is a birder, he goes out to the marsh every Saturday morning\n")
+                       "- Teo is a birder, he goes out to the marsh every Saturday morning\n"
+                       "Met Ngozi Adeyemi-Clarke (Head of Data) after.\n"
+                       "- she's a big board gamer, mentioned Terraforming Mars\n")
     letters, _ = write_letters(analysis, sender="Alex Kim")
-    assert "being a birder." in letters[0].body
+    bodies = [letter.body for letter in letters]
+    assert "our conversation about birdwatching." in bodies[0]
+    assert "our conversation about board games." in bodies[1]
+    assert not any("birders" in b or "gamers" in b for b in bodies)
 
 
 def test_the_one_who_did_the_intro_is_thanked_as_support_though_the_parser_hangs_the_clause_early():
@@ -744,3 +750,14 @@ def test_the_one_who_did_the_intro_is_thanked_as_support_though_the_parser_hangs
     roles = {p.name: p.role for p in analysis.people}
     assert roles == {"Rosalind Achterberg": "interviewer", "Teodoro Villanueva": "interviewer",
                      "Priyanka": "support"}
+
+
+def test_what_someone_liked_on_the_first_day_reaches_their_letter_though_they_were_met_again():
+    analysis = analyze(
+        "11/23 - video interview w/ Ngozi Adeyemi-Clarke, Head of Data @ Quillfeather\n"
+        "- went deep on my churn model, Ngozi liked the survival analysis approach\n"
+        "11/25 - 2nd round, onsite w/ Tomasz Wieczorek (Staff DS) + Ngozi again\n"
+        "- whiteboard on A/B test design\n")
+    letters, _ = write_letters(analysis, sender="Alex Kim")
+    ngozi = next(x for x in letters if x.recipient == "Ngozi Adeyemi-Clarke")
+    assert "you liked the survival analysis" in ngozi.body

@@ -90,9 +90,9 @@ def _place_of(interest: Interest) -> str | None:
 
 
 def _names_a_doer(mention: str) -> bool:
-    """One lowercase word for a person who does the thing ("beekeeper", "cyclist", "birder"),
+    """Lowercase words for a person who does the thing ("beekeeper", "cyclist", "board gamer"),
     which a sentence cannot be "about" without an article."""
-    return (" " not in mention and mention.islower()
+    return (len(mention.split()) <= 3 and mention.islower()
             and mention.endswith(("er", "or", "ist", "ian", "eur")))
 
 
@@ -195,9 +195,10 @@ def _for(remarks: tuple[Remark, ...], person: Person, analysis: NoteAnalysis) ->
     """Remarks by this person, else remarks not tied to an interviewer (a note's "he liked my
     writeup" right after a line about the recruiter is still an interviewer's remark)."""
     interviewers = {p.name for p in analysis.interviewers()}
-    # in a note of several days, only what was said on the day they were met
-    remarks = tuple(r for r in remarks if not (r.day and person.met_on and r.day != person.met_on))
+    # what they said themselves, on any day they were there ("Ngozi" on both days of a note);
+    # else, in a note of several days, only what was said on the day they were met
     own = [r for r in remarks if r.person == person.name]
+    remarks = tuple(r for r in remarks if not (r.day and person.met_on and r.day != person.met_on))
     return own or [r for r in remarks if r.person not in interviewers]
 
 
