@@ -761,3 +761,14 @@ def test_what_someone_liked_on_the_first_day_reaches_their_letter_though_they_we
     letters, _ = write_letters(analysis, sender="Alex Kim")
     ngozi = next(x for x in letters if x.recipient == "Ngozi Adeyemi-Clarke")
     assert "you liked the survival analysis" in ngozi.body
+
+
+def test_a_tangible_gift_the_writer_plans_is_never_recalled_as_their_interest():
+    text = ("Interview with Luis Ortega (Director of Food & Beverage), Friday 12/4.\n"
+            "He also surfs most mornings before his shift.\n"
+            "Going to send him a bottle of mezcal as a thank you\n")
+    analysis = analyze(text)
+    assert "mezcal" not in [i.text for i in analysis.interests]
+    assert any("mezcal" in w for w in analysis.warnings)  # the guard still warns
+    letters, _ = write_letters(analysis, sender="Alex Kim")
+    assert "mezcal" not in letters[0].body

@@ -1138,12 +1138,23 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
         if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None \
                 and candidate.source not in {"phrase", "verb"}:
             continue
+        if _a_planned_gift(candidate.span):
+            continue  # "going to send him a bottle of mezcal": the writer's plan, not his pastime
         holder, own = _holder(candidate, people, last_before.get(sent.start))
         if own:
             continue
         in_sentence = any(p is holder for _, p in mentions_in(sent, people))
         out.append(HeldCandidate(candidate, holder, in_sentence))
     return out
+
+
+def _a_planned_gift(span: Span) -> bool:
+    """The phrase is the tangible thing its sentence plans to give (the gift guard warns)."""
+    from followup_nlp.gifts.guard import planned_gifts
+
+    sent = span.sent
+    start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    return any(s < end and start < e for s, e in planned_gifts(sent.text))
 
 
 def _answered_sentences(doc: Doc) -> set[int]:

@@ -25,19 +25,24 @@ WARNING = (
 )
 
 
+def planned_gifts(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names a tangible thing the writer plans to give (character offsets):
+    "Going to send him a bottle of mezcal as a thank you" -> the span of "bottle of mezcal"."""
+    match = TANGIBLE.search(sentence)
+    if match and PLANNING.search(sentence):
+        return [match.span()]
+    if AS_A_GIFT.search(sentence) and (thing := GIVEN_THING.search(sentence)) \
+            and not INFORMATION.search(sentence):
+        return [thing.span(1)]  # "sending Mei-Ling a bonsai tool kit as a thank you"
+    return []
+
+
 def tangible_gift_warnings(text: str) -> list[str]:
     """One warning per tangible item that a sentence of the note plans to send."""
     warnings: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        match = TANGIBLE.search(sentence)
-        if match and PLANNING.search(sentence):
-            item = match.group(0).lower()
-        elif AS_A_GIFT.search(sentence) and (thing := GIVEN_THING.search(sentence)) \
-                and not INFORMATION.search(sentence):
-            item = thing.group(1).lower()  # "sending Mei-Ling a bonsai tool kit as a thank you"
-        else:
-            continue
-        message = WARNING.format(item=item)
-        if message not in warnings:
-            warnings.append(message)
+        for start, end in planned_gifts(sentence):
+            message = WARNING.format(item=sentence[start:end].lower())
+            if message not in warnings:
+                warnings.append(message)
     return warnings
