@@ -386,3 +386,16 @@ def test_a_given_name_that_is_a_word_before_a_surname_is_a_person_and_a_fan_is_n
     assert [(p.name, p.title) for p in analysis.people] == [
         ("Maria Lopez", "recruiter"), ("Dale Price", None)]
     assert [i.holder for i in analysis.interests] == ["Dale Price"]
+
+
+def test_a_title_written_before_the_next_name_is_that_persons_and_an_ordinal_can_be_in_a_title():
+    from followup_nlp import analyze
+
+    analysis = analyze(
+        "Lincoln Park Elementary - 3rd grade teacher - panel interview Wed Dec 2 (in person)\n"
+        "Panel of 4: Principal Dr. Marisol Vega, Asst Principal Tom Becker, Mrs. Adaeze Nwankwo "
+        "(3rd grade lead), and Kevin from the PTA\n")
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles["Marisol Vega"] == "Principal"
+    assert titles["Tom Becker"] == "Asst Principal"
+    assert titles["Adaeze Nwankwo"] == "3rd grade lead"

@@ -213,6 +213,13 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
     return runs
 
 
+def _names_someone(doc: Doc, i: int) -> bool:
+    """A capitalised given name or an honorific starts at token `i`: a title right before it is
+    that person's."""
+    return i < len(doc) and ((doc[i].is_title and is_given_name(doc[i].text))
+                             or doc[i].lower_.strip(".") in HONORIFICS)
+
+
 def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     """A job title written right after ("Sarah (VP Eng)", "Sarah, CTO") or right before it."""
     doc = span.doc
@@ -221,7 +228,8 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
                                             "our", "their", "from", "/", "="}:
         k += 1
     for title in titles:
-        if title.start == k and k - span.end <= 3:
+        if title.start == k and k - span.end <= 3 and not _names_someone(doc, title.end):
+            # (not "Principal Dr. Vega, Asst Principal Tom Becker": the title is Tom's)
             return title
     k = span.start - 1
     while k >= 0 and (doc[k].text in {",", "the", "our", "their", "-", ":", "("}
@@ -246,6 +254,7 @@ def _title_next_to(span: Span, titles: list[Span]) -> Span | None:
     return None
 
 
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 SEGMENT_STOPS = {",", ";", ":", "(", ")", ".", "\n", "|", "/", "+", "&", "—", "–", "--", "@"}
 
 
@@ -336,9 +345,9 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
         return None
     # NER often reads a capitalised title after a name as part of it ("Graciela Montoya, Rec
     # Supervisor"): only a given name there means a second person.
-    if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} or
+    if any((t.like_num and not ORDINAL.fullmatch(t.text)) or t.ent_type_ in {"DATE", "TIME"} or
            (t.ent_type_ == "PERSON" and is_given_name(t.text)) for t in segment):
-        return None
+        return None  # (an ordinal can be part of the job: "(3rd grade lead)")
     while len(segment) and (segment[-1].is_punct or segment[-1].pos_ in {"ADP", "CCONJ", "DET"}):
         segment = doc[segment.start : segment.end - 1]
     return segment if len(segment) else None
