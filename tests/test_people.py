@@ -399,3 +399,13 @@ def test_a_title_written_before_the_next_name_is_that_persons_and_an_ordinal_can
     assert titles["Marisol Vega"] == "Principal"
     assert titles["Tom Becker"] == "Asst Principal"
     assert titles["Adaeze Nwankwo"] == "3rd grade lead"
+
+
+def test_a_name_before_an_email_address_in_a_pasted_header_is_a_person():
+    from followup_nlp import analyze
+
+    analysis = analyze(
+        "From: Jenna Park <jenna.park@harbortideresorts.com>\nSubject: Interview confirmation\n"
+        "Hi, confirming your interview with Luis Ortega (Director of Food & Beverage) on "
+        "Friday 12/4 at 10am.\n\nJenna said they'd get back to me next week\n")
+    assert [p.name for p in analysis.people] == ["Jenna Park", "Luis Ortega"]

@@ -455,6 +455,9 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         after is not None and after.text in {"'s", "’s"})
     if _quoted_label(run):
         return False
+    if run[0].is_title and after is not None and after.text == "<" and run.end + 1 < len(doc) \
+            and doc[run.end + 1].like_email:
+        return True  # "From: Jenna Park <jenna.park@...>": NER took her for a park
     if _honorific_before(run) is not None and not run[0].is_lower and not _inside_quotes(run):
         return True  # "Dr. Okonkwo", "met Ms. Ruiz": an honorific is said only of a person
     if run[0].is_lower:
