@@ -207,3 +207,9 @@ def test_a_lowercase_note_names_its_people_and_employer_as_names():
 def test_a_clarify_label_names_what_the_correction_is_about(line, clarify):
     analysis = analyze(f"Met Ngozi Adeyemi (Head of Data), Dec 2.\n{line}\n")
     assert [r.text for r in analysis.clarify] == clarify
+
+
+def test_what_a_title_is_of_is_a_department_not_the_employer():
+    analysis = analyze("Hi, confirming your interview with Luis Ortega (Director of Food & Beverage) "
+                       "on Friday 12/4 at 10am.\nHe surfs most mornings before his shift.\n")
+    assert analysis.company != "Food & Beverage"

@@ -548,8 +548,16 @@ def _found_company(doc: Doc, text: str) -> str | None:
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and len(name) < 5)
                and not any(s.start <= e.start and e.end <= s.end for s in inside)
-               and not _discussed(e)]
+               and not _ends_a_title(e) and not _discussed(e)]
     return cleaned[0] if cleaned else None
+
+
+def _ends_a_title(ent: Span) -> bool:
+    """ "Director of Food & Beverage", "VP of People Ops": what a title head is "of" is a
+    department, not the employer."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+        and doc[ent.start - 2].lower_.strip(".") in title_heads()
 
 
 def _discussed(ent: Span) -> bool:
