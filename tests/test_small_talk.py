@@ -213,3 +213,21 @@ def test_what_a_title_is_of_is_a_department_not_the_employer():
     analysis = analyze("Hi, confirming your interview with Luis Ortega (Director of Food & Beverage) "
                        "on Friday 12/4 at 10am.\nHe surfs most mornings before his shift.\n")
     assert analysis.company != "Food & Beverage"
+
+
+def test_what_a_relative_makes_is_recalled_as_theirs():
+    text = (
+        "Interview notes - Pelican Bay Credit Union, Member Services Supervisor\n"
+        "Tues 12/1, onsite, 2nd round\n\n"
+        "Panel: Rosalind Achterberg (VP Member Experience), Teodoro \"Teo\" Villanueva (Branch "
+        "Manager), and Priyanka from HR who did the intro.\n\n"
+        "- Rosalind: huge Packers fan, has a cheesehead on her bookshelf lol. She asked a lot "
+        "about how I handle upset members.\n"
+        "- Teo is a birder - he had binoculars on his desk & said he goes out to the marsh every "
+        "Saturday morning before work. He liked my story about the overdraft fee escalation.\n"
+        "- Teo also said his wife makes the best tamales in town, they sell them at the church "
+        "fundraiser every Christmas\n"
+        "- wish I'd explained my cash-handling audit numbers better\n"
+        "- decision by Dec 15, Priyanka said she'd email me\n")
+    interests = [(i.text, i.holder, i.mention) for i in analyze(text).interests]
+    assert ("tamales", "Teodoro Villanueva", "your wife's best tamales") in interests

@@ -1140,12 +1140,26 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
             continue
         if _a_planned_gift(candidate.span):
             continue  # "going to send him a bottle of mezcal": the writer's plan, not his pastime
+        if not candidate.cued and _made_by_family(candidate.span):
+            candidate.cued = True  # "his wife makes the best tamales": what the family is known for
         holder, own = _holder(candidate, people, last_before.get(sent.start))
         if own:
             continue
         in_sentence = any(p is holder for _, p in mentions_in(sent, people))
         out.append(HeldCandidate(candidate, holder, in_sentence))
     return out
+
+
+FAMILY_MAKING = {"make", "cook", "bake", "brew", "grill", "smoke", "roast", "knit", "sew", "quilt"}
+
+
+def _made_by_family(span: Span) -> bool:
+    """The phrase is what a relative makes ("his wife makes the best tamales", "her mom bakes
+    pies for the county fair"): the indirect interest a letter can recall, as strong as a cue."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in FAMILY_MAKING:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in RELATIVES for c in root.head.children)
 
 
 def _a_planned_gift(span: Span) -> bool:
