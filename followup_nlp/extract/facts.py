@@ -665,6 +665,30 @@ CLAUSE_LEADS = {"that", "how", "when"}
 WH_LEADS = {"why", "how", "what", "whether"}
 
 
+# Prepositions whose phrase belongs to the remark though the parser hung it on the verb.
+REMARK_PREPS = {"about", "on", "with", "for", "regarding", "around"}
+# Where a correction's thing ends: at a comma or bracket, or at "not" / "yet" ("my P&C license,
+# NOT the CIC", "the WSET 3 yet").
+A_BUT = re.compile(r"[,(;]|\s(?:not|yet)\b", re.I)
+
+
+def _past_a_prep(sent: Span, end: int, head: int, preps: set[str] = REMARK_PREPS) -> int:
+    """The end of a phrase with the prepositional phrase right after it, when that hangs on
+    token `head` ("clarify my experience| with Epic charting"); else `end` as it is."""
+    after = sent.doc[end] if end < sent.end else None
+    if after is not None and after.dep_ == "prep" and after.head.i == head and after.norm_ in preps:
+        return after.right_edge.i + 1
+    return end
+
+
+def _correction(sent: Span, label_end: int, later: int | None = None) -> str | None:
+    """What a "clarify:" label (ending at `label_end`, a character offset in the sentence)
+    corrects: the thing it names first, else what the correction about the writer names, read
+    from a later cue in the sentence if there is one."""
+    return _what_the_label_corrects(sent, label_end) or _what_was_got_wrong(
+        _remark_phrase(sent, label_end if later is None else later, clause_ok=False))
+
+
 def _what_the_label_corrects(sent: Span, offset: int) -> str | None:
     """ "clarify: my MSN is in progress, done dec" -> "my MSN", "clarify: idempotency, I mixed up
     ..." -> "idempotency": the thing the correction is about, when the note names it first. A
@@ -683,11 +707,9 @@ def _what_the_label_corrects(sent: Span, offset: int) -> str | None:
     doc, end = sent.doc, chunk.end
     while end < sent.end and doc[end].like_num and doc[end].head.i == chunk.root.i:
         end += 1  # "Series 7", "OSHA 30"
-    if end < sent.end and doc[end].dep_ == "prep" and doc[end].head.i == chunk.root.i \
-            and doc[end].norm_ in {"with", "in", "on", "about", "for", "of"}:
-        end = doc[end].right_edge.i + 1  # "my experience with audiobook production"
-    text = re.split(r"[,(;]|\s(?:not|yet)\b", doc[chunk.start : end].text, maxsplit=1,
-                    flags=re.I)[0].strip()
+    # "my experience with audiobook production"
+    end = _past_a_prep(sent, end, chunk.root.i, {"with", "in", "on", "about", "for", "of"})
+    text = A_BUT.split(doc[chunk.start : end].text, maxsplit=1)[0].strip()
     return text if 0 < len(text.split()) <= 8 else None
 
 
@@ -703,7 +725,7 @@ def _what_was_got_wrong(phrase: str | None) -> str | None:
     CIC"); not a number, a month or a bracket ("only OSHA 10" gives "10", "40 staff")."""
     if not phrase:
         return None
-    phrase = re.split(r"[,(;]|\s(?:not|yet)\b", phrase, maxsplit=1, flags=re.I)[0].strip()
+    phrase = A_BUT.split(phrase, maxsplit=1)[0].strip()
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z+&'-]*", phrase)]
     if not any(len(w) > 2 and w not in MONTHS for w in words) or not (
             phrase.lower().startswith("my ") or (phrase[:1].isupper() and phrase[:2] != "I ")):
@@ -782,11 +804,7 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     if not clause_ok and obj is not None and obj.pos_ != "PRON":
         # "should have explained my on-call experience better" -> the whole object phrase
         words = _from_determiner([t for t in obj.subtree if not (t.pos_ == "ADV" and t.i > obj.i)])
-        end = words[-1].i + 1
-        after_obj = sent.doc[end] if end < sent.end else None
-        if after_obj is not None and after_obj.dep_ == "prep" and after_obj.head.i == obj.head.i \
-                and after_obj.norm_ in {"about", "on", "with", "for", "regarding", "around"}:
-            end = after_obj.right_edge.i + 1  # "clarify my experience| with Epic charting"
+        end = _past_a_prep(sent, words[-1].i + 1, obj.head.i)  # "... experience| with Epic"
         text = sent.doc[words[0].i : end].text.strip()
         if 0 < len(text.split()) <= 10:
             return text
@@ -803,11 +821,8 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
             if child.dep_ == "prep" and child.norm_ in {"about", "on", "of", "regarding", "around",
                                                              "with", "for", "between"}:
                 end = max(end, child.right_edge.i + 1)
-        after_chunk = sent.doc[end] if end < sent.end else None
-        if after_chunk is not None and after_chunk.dep_ == "prep" and chunk.root.dep_ == "dobj" \
-                and after_chunk.head.i == chunk.root.head.i \
-                and after_chunk.norm_ in {"about", "for", "on", "with", "regarding", "around"}:
-            end = after_chunk.right_edge.i + 1  # "liked my idea for X", "for" parsed on "liked"
+        if chunk.root.dep_ == "dobj":  # "liked my idea for X", "for" parsed on "liked"
+            end = _past_a_prep(sent, end, chunk.root.head.i)
         start = _from_determiner(list(chunk))[0].i
         text = sent.doc[start:end].text.strip()
         return text if len(text.split()) <= 10 else None
@@ -879,11 +894,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if labelled is not None:
             # "**Could have explained better:**" then "my experience with LIMS migrations."
             kind, owner = labelled
-            phrase = _what_the_label_corrects(sent, 0) if kind == "correction" else None
-            if phrase is None:
-                phrase = _remark_phrase(sent, 0, clause_ok=kind == "liked")
-                if kind == "correction":
-                    phrase = _what_was_got_wrong(phrase)
+            phrase = _correction(sent, 0) if kind == "correction" else \
+                _remark_phrase(sent, 0, clause_ok=kind == "liked")
             if phrase:
                 (facts.liked if kind == "liked" else facts.clarify).append(
                     Remark(phrase, owner, _day_of(days)))
@@ -901,14 +913,12 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             # "clarify: my MSN is in progress": a label, then what the writer got wrong
             correction = clarify.group(0).lower().endswith("clarify") \
                 and ":" in text[clarify.end() :][:3]
-            phrase = _what_the_label_corrects(sent, clarify.end()) if correction else None
-            if correction and phrase is None and \
-                    (later := CLARIFY.search(text, clarify.end())) is not None:
-                clarify = later  # "clarify: I said X - should have said Y": the later cue
-            if phrase is None:
+            if correction:
+                # "clarify: I said X - should have said Y": the later cue says what
+                later = CLARIFY.search(text, clarify.end())
+                phrase = _correction(sent, clarify.end(), later.end() if later else None)
+            else:
                 phrase = _remark_phrase(sent, clarify.end(), clause_ok=False)
-                if correction:
-                    phrase = _what_was_got_wrong(phrase)
             if phrase:
                 facts.clarify.append(Remark(phrase, named[0].name if named else None,
                                             _day_of(days)))
