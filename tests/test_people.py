@@ -409,3 +409,29 @@ def test_a_name_before_an_email_address_in_a_pasted_header_is_a_person():
         "Hi, confirming your interview with Luis Ortega (Director of Food & Beverage) on "
         "Friday 12/4 at 10am.\n\nJenna said they'd get back to me next week\n")
     assert [p.name for p in analysis.people] == ["Jenna Park", "Luis Ortega"]
+
+
+@pytest.mark.parametrize(("line", "name", "title"), [
+    ("- HM = Dariusz Kowalczyk, Dir. of Ops", "Dariusz Kowalczyk", "Dir. of Ops"),
+    ("Panel: Gareth Llewellyn (Asst. Superintendent, HR)", "Gareth Llewellyn",
+     "Asst. Superintendent"),
+    ("met w/ Noor Haddad, Sr. Planner, about the lanes", "Noor Haddad", "Sr. Planner"),
+])
+def test_a_full_stop_that_shortens_a_title_word_does_not_end_the_title(line, name, title):
+    analysis = analyze(f"Harwell Freight - ops supervisor, video\n{line}\n")
+    assert {p.name: p.title for p in analysis.people}.get(name) == title
+
+
+def test_a_full_stop_that_ends_a_sentence_after_a_title_still_ends_it():
+    analysis = analyze("Orchard Robotics - ML engineer, final round\n"
+                       "1. Rebecca Stein — VP Eng. Culture + why robotics + why agriculture.\n")
+    assert {p.name: p.title for p in analysis.people}.get("Rebecca Stein") == "VP Eng"
+
+
+def test_an_arrow_before_a_title_or_the_job_is_not_part_of_it():
+    analysis = analyze("Greenway Food Collective -> Volunteer Program Manager\n"
+                       "video (Zoom) -> 1st round\n"
+                       "Siobhán Ní Bhriain -> Executive Director -> only interviewer\n")
+    assert analysis.position == "Volunteer Program Manager"
+    assert {p.name: p.title for p in analysis.people}.get("Siobhán Ní Bhriain") \
+        == "Executive Director"

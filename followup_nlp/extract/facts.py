@@ -587,7 +587,7 @@ POSITION_PATTERNS = [
 ]
 
 
-HEADER_BREAKS = {"-", "—", "–", ",", "|", "(", ")", ":", "/", "@", "+", ";", "."}
+HEADER_BREAKS = {"-", "—", "–", ",", "|", "(", ")", ":", "/", "@", "+", ";", ".", ">", "→"}
 HEADER_LEADS = {"for", "re", "as", "at", "with", "w/"}
 HEADER_NOISE = {"interview", "interviews", "interveiw", "int", "notes", "note", "final", "round",
                 "first", "second", "third", "phone", "screen", "video", "call", "onsite", "on-site",

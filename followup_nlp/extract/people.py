@@ -317,12 +317,14 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
         return None
     opener = doc[k].lower_
     start = k + 1 if opener != "the" else k
-    while start < len(doc) and doc[start].lower_ in {"the", "our", "their", "a", "an"}:
+    # (">" is the tail of an arrow: "Siobhán Ní Bhriain -> Executive Director")
+    while start < len(doc) and doc[start].lower_ in {"the", "our", "their", "a", "an", ">"}:
         start += 1
     end = start
     # Inside parentheses a title may hold "/" and "&": "(ops/HR)", "(tax/A&A mgr)".
     stops = SEGMENT_STOPS - {"/", "&"} if opener == "(" else SEGMENT_STOPS
-    while end < len(doc) and end - start < 7 and doc[end].text not in stops \
+    while end < len(doc) and end - start < 7 and (doc[end].text not in stops
+                                                  or _abbreviation_stop(doc, end, titles)) \
             and "\n" not in doc[end].text and not (opener != "(" and (
                 doc[end].text == "-" or (doc[end].pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
                                           and doc[end].lower_ not in {"of", "for", "in"}))):
@@ -351,6 +353,19 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     while len(segment) and (segment[-1].is_punct or segment[-1].pos_ in {"ADP", "CCONJ", "DET"}):
         segment = doc[segment.start : segment.end - 1]
     return segment if len(segment) else None
+
+
+TITLE_ABBREVIATIONS = {"sr", "snr", "jr", "asst", "assoc", "exec", "dept", "dir", "gen", "inv"}
+
+
+def _abbreviation_stop(doc: Doc, k: int, titles: list[Span]) -> bool:
+    """The full stop at `k` shortens a word inside a title the lexicon knows ("Dir. of Ops",
+    "Asst. Superintendent", "Sr. Planner"), so the title goes on past it; not the full stop
+    that ends a sentence after one ("VP Eng. Culture + why robotics")."""
+    if doc[k].text != "." or k == 0 or doc[k - 1].whitespace_ or k + 1 >= len(doc) \
+            or not any(t.start < k < t.end - 1 for t in titles):
+        return False
+    return doc[k + 1].is_lower or doc[k - 1].lower_ in TITLE_ABBREVIATIONS
 
 
 def _past_initial(doc: Doc, k: int) -> int:
