@@ -231,3 +231,14 @@ def test_what_a_relative_makes_is_recalled_as_theirs():
         "- decision by Dec 15, Priyanka said she'd email me\n")
     interests = [(i.text, i.holder, i.mention) for i in analyze(text).interests]
     assert ("tamales", "Teodoro Villanueva", "your wife's best tamales") in interests
+
+
+def test_what_someone_did_to_the_writers_own_thing_is_not_their_pastime():
+    text = ("March 27 - final round, onsite panel at Cedar Valley USD district office. HS "
+            "Chemistry Teacher.\nPanel of three: Nkechi Obi (principal at Riverside), Gareth "
+            "Llewellyn (Asst. Superintendent, HR), and Marisa Castellanos (science dept chair).\n"
+            "Honestly I think it went well. Nkechi said twice she liked my lab safety plan (\"the "
+            "binder!\"), and Marisa loved that my AP Chem pass rate went from 48% to 71%.\n")
+    analysis = analyze(text)
+    assert [i.text for i in analysis.interests] == []
+    assert "my lab safety plan" in [r.text for r in analysis.liked]

@@ -316,9 +316,12 @@ def _canonical(span: Span) -> str:
 
 
 def _writers_own(span: Span) -> bool:
-    """ "the robotics club I started", "my portfolio": the writer's own thing, not a hobby of theirs."""
+    """ "the robotics club I started", "my portfolio", "liked my lab safety plan": the writer's
+    own thing (or what was done to it), not a hobby of theirs."""
     root = span.root
-    if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON for t in root.children):
+    owned = [root, *(c for c in root.children if c.dep_ == "dobj" and c.i < span.end)] \
+        if root.pos_ == "VERB" else [root]
+    if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON for o in owned for t in o.children):
         return True
     for child in root.children:
         if child.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in FIRST_PERSON
