@@ -772,3 +772,27 @@ def test_a_tangible_gift_the_writer_plans_is_never_recalled_as_their_interest():
     assert any("mezcal" in w for w in analysis.warnings)  # the guard still warns
     letters, _ = write_letters(analysis, sender="Alex Kim")
     assert "mezcal" not in letters[0].body
+
+
+def test_a_word_that_starts_like_a_month_is_no_date():
+    analysis = analyze("Calder Ridge Winery - tasting room associate, onsite, 19 of April\n"
+                       "Bernard only talk maybe 10 minutes because they are bottling today.\n",
+                       today=date(2026, 4, 20))
+    assert analysis.interview_dates == ("2026-04-19",)
+
+
+def test_a_date_the_parser_split_at_the_start_of_a_line_is_still_read():
+    analysis = analyze("The Larkspur Hotel - Front Office Manager\n"
+                       "2 Oct, video (Google Meet), first round, 40 min\n"
+                       "met Mehmet Yildirim (GM)\n", today=date(2026, 10, 3))
+    assert analysis.interview_dates == ("2026-10-02",)
+
+
+def test_a_date_without_its_year_is_read_in_the_notes_own_year():
+    analysis = analyze("Halden Bio - Research Associate II\n"
+                       "2025-01-22 Wed, video (Teams), 1st round tech screen\n"
+                       "HM: Dr. Ingrid Solberg-Matsuda, Principal Scientist\n"
+                       "Ingrid said feel free to email her directly end of next week (~1/31)\n",
+                       today=date(2026, 12, 7))
+    assert analysis.interview_dates == ("2025-01-22",)
+    assert analysis.follow_up_date == "2025-01-31"

@@ -23,7 +23,9 @@ from followup_nlp.extract.referents import sentence_referents
 from followup_nlp.schema import Remark
 from followup_nlp.wording import capitalised_word
 
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# Month names and their short forms, not any word they start ("maybe 10" is no 10 May)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 DATE_PATTERNS = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
@@ -191,6 +193,15 @@ def _weekday_and_day(weekday: int, day: int, today: date) -> date | None:
     return min(options, key=lambda d: abs((d - today).days), default=None)
 
 
+def _the_notes_year(text: str, given: list[date], today: date) -> date:
+    """What a date without a year is read against: the first date the note (or its front
+    matter) writes with its year, if that is not after `today`; else `today`."""
+    written = [d for start, end, d in find_dates(text, today)
+               if re.search(r"\d{4}|/\d{1,2}/\d{2}$", text[start:end].strip())]
+    first = next(iter(given or written), None)
+    return first if first is not None and first <= today else today
+
+
 def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
     for pattern in DATE_PATTERNS:
@@ -220,7 +231,17 @@ def weekday_day(text: str, anchor: date) -> date | None:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents)
+    """The doc's sentences, with a number the parser split from the rest of its line put back
+    ("2" | "Oct, video (Google Meet), first round": the date is "2 Oct")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        last = out[-1] if out else None
+        if last is not None and "\n" not in last.text and last.text.strip().isdigit() \
+                and len(last.text.strip()) <= 2:
+            out[-1] = doc[last.start : sent.end]
+        else:
+            out.append(sent)
+    return out
 
 
 def _statements(doc: Doc) -> list[str]:
@@ -851,6 +872,9 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         parsed = parse_date(front["date"], today)
         if parsed:
             interview_dates.append(parsed)
+    # A date written without its year is read near the note's own dates: "f/u ~1/31" in a note
+    # about "2025-01-22" is 2025's, however long ago that was.
+    read_near = _the_notes_year(doc_text(doc), interview_dates, today)
     referents = sentence_referents(doc, people)  # whom a sentence naming nobody is about
     labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
     decisions: list[tuple[str, list[date]]] = []
@@ -859,7 +883,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         text = sent.text
         named = _people_in(sent, people)
         last_person = referents.get(sent.start)
-        found = find_dates(text, today)
+        found = find_dates(text, read_near)
         dates = [d for _, _, d in found]
         # Each date is the decision's own, or one of the interview's or the follow-up's.
         owns = [_decision_owns(text, start) for start, _, _ in found]
