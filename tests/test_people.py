@@ -435,3 +435,23 @@ def test_an_arrow_before_a_title_or_the_job_is_not_part_of_it():
     assert analysis.position == "Volunteer Program Manager"
     assert {p.name: p.title for p in analysis.people}.get("Siobhán Ní Bhriain") \
         == "Executive Director"
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("Tamsin Orr from HR scheduled it and said this is the first round; if I move forward "
+     "there is an in-person panel.", "support"),
+    ("Tamsin Orr booked a conference room and asked about my SQL; if I move forward there is "
+     "an in-person panel.", "interviewer"),
+])
+def test_whoever_arranged_the_interview_looks_after_it_unless_they_interviewed(line, role):
+    analysis = analyze("Phone screen today (Monday, June 3) with Hector Valdes, Deputy Director "
+                       "of Public Works, for the Grants Coordinator position. "
+                       f"{line} The call was about 35 minutes.\n", gifts=False)
+    assert {p.name: p.role for p in analysis.people}.get("Tamsin Orr") == role
+
+
+def test_a_name_after_city_of_is_the_place():
+    analysis = analyze("Phone screen today with Hector Valdes-Ibarra, Deputy Director of Public "
+                       "Works for the City of Millbrook, for the Grants Coordinator position.\n",
+                       gifts=False)
+    assert [p.name for p in analysis.people] == ["Hector Valdes-Ibarra"]

@@ -425,6 +425,18 @@ def _names_a_street(run: Span) -> bool:
         or (after is not None and after.lower_.strip(".") in STREET_SUFFIXES and after.is_title)
 
 
+PLACE_OF = {"city", "town", "county", "village", "borough", "township", "port", "state",
+            "province", "district", "university", "college", "republic", "isle", "bank"}
+
+
+def _names_a_place_of(run: Span) -> bool:
+    """ "the City of Millbrook", "University of Toledo": a name after a place word and "of" is
+    the place's, not someone met."""
+    doc = run.doc
+    k = run.start - 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_OF
+
+
 def _names_a_saints_place(run: Span) -> bool:
     """ "at st. brendan's", "St Jude's": a hospital, school or church named for a saint, not
     someone met (one name, or one followed by 's)."""
@@ -442,7 +454,7 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
     doc = run.doc
     if _looks_like_org(run) or _names_a_street(run) or _names_a_saints_place(run) \
-            or _names_a_thing_after_a_person(run):
+            or _names_a_thing_after_a_person(run) or _names_a_place_of(run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
@@ -934,7 +946,29 @@ def _set_it_up(person: PersonMentions) -> bool:
             clause = doc[token.i : token.right_edge.i + 1]
             if not any(t.lower_ in INTERVIEW_CONTEXT for t in clause):
                 return True
+        if any(_arranged_it(token, mention) for token in mention.sent):
+            return True
     return False
+
+
+def _arranged_it(verb: Token, mention: Span) -> bool:
+    """ "Tamsin Orr from HR scheduled it and said this is the first round": the person is the
+    subject of a verb of arranging whose own words (its objects and particles, not the clauses
+    joined to it) say nothing of interviewing."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_CONTEXT or not any(
+            c.dep_ == "nsubj" and mention.start <= c.i < mention.end for c in verb.children):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    # Something arranged, already ("will set it up" is for the next round, "Ingrid confirmed"
+    # agrees with someone); "set" only as "set up" ("Colleen - set dancing")
+    if "dobj" not in deps or "aux" in deps or (verb.lemma_.lower() == "set" and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+        return False
+    said = [w for c in verb.children if c.dep_ in {"dobj", "prt", "dative"} for w in c.subtree]
+    # (not "Mike booked a room and asked about my SQL": he interviewed too)
+    done = [verb, *verb.conjuncts]
+    return not any(t.lower_ in INTERVIEW_CONTEXT or t.lemma_.lower() in INTERVIEW_CONTEXT
+                   for t in [*said, *done])
 
 
 def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Person], list[PersonMentions]]:
