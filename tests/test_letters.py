@@ -796,3 +796,14 @@ def test_a_date_without_its_year_is_read_in_the_notes_own_year():
                        today=date(2026, 12, 7))
     assert analysis.interview_dates == ("2025-01-22",)
     assert analysis.follow_up_date == "2025-01-31"
+
+
+def test_a_pasted_emails_header_is_not_the_notes_and_the_email_names_the_employer():
+    analysis = analyze("---------- Forwarded message ---------\n"
+                       "From: Brenda Kwiatkowski <bk@altair-pc.com>\n"
+                       "Subject: Onsite Interview Confirmation - Quality Engineer III\n\n"
+                       "Hi Jordan,\n\nThank you for your interest in Altair Precision Components. "
+                       "I'm pleased to confirm your final-round onsite interview.\n"
+                       "my notes: met Anil Raghunathan (QE Manager). Collette's husband works "
+                       "at Spirit.\n", gifts=False)
+    assert analysis.company == "Altair Precision Components"

@@ -455,3 +455,12 @@ def test_a_name_after_city_of_is_the_place():
                        "Works for the City of Millbrook, for the Grants Coordinator position.\n",
                        gifts=False)
     assert [p.name for p in analysis.people] == ["Hector Valdes-Ibarra"]
+
+
+def test_a_pasted_emails_subject_line_names_no_one_but_a_known_given_name():
+    pasted = analyze("From: Brenda Kwiatkowski <bk@altair-pc.com>\n"
+                     "Subject: Onsite Interview Confirmation - Quality Engineer III\n\n"
+                     "my notes: met Anil Raghunathan (QE Manager), good convo\n", gifts=False)
+    assert [p.name for p in pasted.people] == ["Brenda Kwiatkowski", "Anil Raghunathan"]
+    named = analyze("Subject: Interview with Sarah Chen - VP Eng\nmet Sarah today\n", gifts=False)
+    assert [p.name for p in named.people] == ["Sarah Chen"]

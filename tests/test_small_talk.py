@@ -242,3 +242,12 @@ def test_what_someone_did_to_the_writers_own_thing_is_not_their_pastime():
     analysis = analyze(text)
     assert [i.text for i in analysis.interests] == []
     assert "my lab safety plan" in [r.text for r in analysis.liked]
+
+
+def test_how_long_they_dwelt_on_something_is_not_what_they_liked():
+    text = ("Nightjar Interactive, Gameplay Programmer II, Zoom\n"
+            "Panel: Yuki Tanabe-Holm (Lead Gameplay Engineer)\n"
+            "A: the physics desync in co-op. Yuki was into it, follow-ups for 10 min. She said she "
+            "liked that I built a repro harness before touching any code.\n")
+    assert [r.text for r in analyze(text).liked] == \
+        ["that I built a repro harness before touching any code"]

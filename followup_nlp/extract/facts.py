@@ -477,6 +477,29 @@ def _capitalised(name: str) -> str:
                   else m.group()[:1].upper() + m.group()[1:], name)
 
 
+# A pasted email's marker and header lines ("---------- Forwarded message ---------",
+# "From: ...", "Subject: ..."): not the note's own header, whatever they say.
+FORWARD_MARK = re.compile(r"^\W*(?:forwarded message|original message|begin forwarded message)"
+                          r"\W*$|^\s*from\s*:", re.I)
+EMAIL_HEADER = re.compile(r"^\s*(?:from|to|cc|date|sent|subject)\s*:", re.I)
+# A recruiter's email names the employer: "Thank you for your interest in Altair Precision
+# Components", "welcome to Harbor & Finch".
+EMAIL_EMPLOYER = re.compile(r"\b(?:your interest in|welcome to|on behalf of)\s+([A-Z][\w'’&-]*"
+                            r"(?:(?:[ \t]+(?:&|of|and))?[ \t]+[A-Z][\w'’&-]*){0,4})")
+
+
+def _header_lines(text: str) -> list[str]:
+    """The note's lines from its first one with something to say: in a note that opens with a
+    pasted email, its marker and header lines skipped (a note may start with a "Subject:" line
+    of its own: "Subject: Finance Analyst II - onsite Tue 3/3")."""
+    lines = text.strip().splitlines()
+    if lines and FORWARD_MARK.match(lines[0]):
+        while lines and (not lines[0].strip() or FORWARD_MARK.match(lines[0])
+                         or EMAIL_HEADER.match(lines[0])):
+            lines.pop(0)
+    return lines
+
+
 def _header_company(text: str) -> tuple[bool, str] | None:
     """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a segment of the note's first line
     that is neither a job title, a date, a channel nor a person; one ending in a company word
@@ -484,7 +507,7 @@ def _header_company(text: str) -> tuple[bool, str] | None:
     only up to its first full stop, and only for an employer before a job title ("Ostrander
     Mutual, property claims adjuster I. Video w/ ..."). Returns whether a job title follows
     the name, and the name."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next(iter(_header_lines(text)), "")
     prose = next((m for m in re.finditer(r"(\S*)[.!?]\s+\w", first)
                   if m.group(1).lower() not in ABBREVIATIONS), None)
     if prose:
@@ -541,14 +564,17 @@ def _as_a_name(name: str) -> str:
 
 
 def _found_company(doc: Doc, text: str) -> str | None:
-    lines = text.strip().splitlines()
+    lines = _header_lines(text)
+    pasted = bool(text.strip()) and FORWARD_MARK.match(text.strip().splitlines()[0]) is not None
     # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
     # top, then anywhere.
     # An employer just before the job title in a header beats "at the Fremont Yard office".
     header, at_first = _header_company(text), _at_company(lines[0] if lines else "")
     if header and header[0] and not (at_first and lines[0].find(at_first) < lines[0].find(header[1])):
         return header[1]
+    in_email = EMAIL_EMPLOYER.search(text) if pasted else None
     for found in (at_first, header and header[1],
+                  in_email and _clean_company(in_email.group(1).strip()),
                   _at_company("\n".join(lines[:3])), _at_company(text),
                   _lowercase_at_company("\n".join(lines[:3]))):
         if found:
@@ -768,6 +794,10 @@ def _ends_in_label(text: str) -> bool:
     return text.strip().strip("*_ ").endswith(":")
 
 
+DURATION_UNITS = {"sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr",
+                  "hrs", "hour", "hours", "day", "days", "wk", "wks", "week", "weeks"}
+
+
 def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     """What was liked or needs clarifying, as a phrase a letter can use: the first noun phrase
     after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
@@ -836,6 +866,8 @@ def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
         if chunk.root.ent_type_ == "PERSON" or (chunk.root.ent_type_ in {"DATE", "TIME"}
                                                 and not mine):
             return None
+        if chunk.root.lower_.rstrip(".") in DURATION_UNITS and any(t.like_num for t in chunk):
+            return None  # "follow-ups for 10 min": how long, not what (NER missed the TIME)
         end = chunk.end
         for child in chunk.root.rights:  # "the question about cash handling audits"
             # "my idea for bin labels w/ QR codes" (shorthand read as the word it stands for)

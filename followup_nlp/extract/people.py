@@ -425,6 +425,19 @@ def _names_a_street(run: Span) -> bool:
         or (after is not None and after.lower_.strip(".") in STREET_SUFFIXES and after.is_title)
 
 
+SUBJECT_LINE = re.compile(r"^\W*(?:subject|subj|re|fwd?)\s*:", re.I)
+
+
+def _in_a_subject_line(run: Span) -> bool:
+    """ "Subject: Onsite Interview Confirmation - Quality Engineer III": a pasted email's
+    subject names what the email is about; only a known given name there is someone."""
+    if is_given_name(_first_name(run).text):
+        return False
+    text = doc_text(run.doc)
+    line_start = text.rfind("\n", 0, run.start_char) + 1
+    return SUBJECT_LINE.match(text[line_start : run.start_char]) is not None
+
+
 PLACE_OF = {"city", "town", "county", "village", "borough", "township", "port", "state",
             "province", "district", "university", "college", "republic", "isle", "bank"}
 
@@ -454,7 +467,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     a job title beside it, a department ("from HR"), or NER agreeing on a multi-word name."""
     doc = run.doc
     if _looks_like_org(run) or _names_a_street(run) or _names_a_saints_place(run) \
-            or _names_a_thing_after_a_person(run) or _names_a_place_of(run):
+            or _names_a_thing_after_a_person(run) or _names_a_place_of(run) \
+            or _in_a_subject_line(run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
