@@ -807,3 +807,13 @@ def test_a_pasted_emails_header_is_not_the_notes_and_the_email_names_the_employe
                        "my notes: met Anil Raghunathan (QE Manager). Collette's husband works "
                        "at Spirit.\n", gifts=False)
     assert analysis.company == "Altair Precision Components"
+
+
+def test_a_pastime_told_in_the_past_tense_is_recalled_as_a_clause():
+    note = ("March 27 - final round, onsite panel at Cedar Valley USD. HS Chemistry Teacher.\n"
+            "Panel: Gareth Llewellyn (Asst. Superintendent, HR)\n"
+            "- Gareth rang a full peal on Sunday - he's a church bell ringer (change ringing), "
+            "three hours straight, arms still sore\n")
+    letters, _ = write_letters(analyze(note, today=date(2026, 3, 27)), sender="Jordan Reyes")
+    assert "you rang a full peal" in letters[0].body
+    assert "about rang" not in letters[0].body

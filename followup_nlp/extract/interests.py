@@ -976,8 +976,10 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
             and span[0].head.lemma_.lower() in TAKING_UP:
         # "she's been learning to play the ukulele": not "you play the ukulele"
         return f"you {TAKING_UP[span[0].head.lemma_.lower()]} {text}"
-    if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB"}:
-        return f"you {text}"  # "builds sets w/ his kids" -> "you build sets with your kids"
+    if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB", "VBD"}:
+        # "builds sets w/ his kids" -> "you build sets with your kids"; "rang a full peal on
+        # Sunday" -> "you rang a full peal" (not "our conversation about rang a full peal")
+        return f"you {text}"
     the = span.doc[span.start - 1] if span.start > 0 else None
     if the is not None and the.lower_ == "the" and the.head.i == root.i \
             and span[0].pos_ != "VERB" and not text.lower().startswith(("the ", "your ")):
