@@ -817,3 +817,16 @@ def test_a_pastime_told_in_the_past_tense_is_recalled_as_a_clause():
     letters, _ = write_letters(analyze(note, today=date(2026, 3, 27)), sender="Jordan Reyes")
     assert "you rang a full peal" in letters[0].body
     assert "about rang" not in letters[0].body
+
+
+def test_dont_follow_up_before_a_date_is_leave_from_that_date_for_the_whole_panel():
+    from followup_nlp.letters.plan import build_plan
+
+    analysis = analyze("March 27 - final round, onsite panel at Cedar Valley USD. Chemistry "
+                       "Teacher.\nPanel: Nkechi Obi (principal), Gareth Llewellyn (Asst. "
+                       "Superintendent, HR)\nFollow-up: Nkechi said the board approves hires on "
+                       "the 3rd Tuesday (April 15), so don't follow up before then.\n",
+                       today=date(2026, 3, 27))
+    assert (analysis.follow_up_agreed, analysis.follow_up_date) == (True, "2026-04-15")
+    contacts = [s for s in build_plan(analysis).steps if "thank-you" not in s.action]
+    assert contacts and min(s.date for s in contacts) == "2026-04-15"

@@ -73,6 +73,11 @@ AGREED_CONTACT = re.compile(
     rf"\b(?:ok(?:ay)?|fine|welcome|free|feel free|(?:i|we) (?:can|could|may)|said|says|told me"
     rf"|encouraged me|invited me)(?: to| for me to)?(?: \w+){{0,2}}? {CONTACT}\b"
     rf"|\b{CONTACT}\b[^.;]{{0,40}}\b(?:is|was|would be) (?:fine|ok(?:ay)?|welcome)\b", re.I)
+# "don't follow up before then (April 15)", "asked me not to call until the 20th": contact is
+# welcome from that day, and not before it.
+NOT_BEFORE = re.compile(r"\b(?:don'?t|do not|not to|shouldn'?t|no need to|please don'?t)\s+"
+                        r"(?:\w+\s+)?(?:follow[- ]?up|check[- ]in|e-?mail|call|reach out|contact"
+                        r"|ping|chase)\b[^.;]{0,40}?\b(?:before|until|till|prior to)\b", re.I)
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
 # When the decision is due: "decision by Dec 4", "should hear back by Friday", "they'll decide
@@ -932,7 +937,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                        if not own and _opens_a_line(doc, sent.start_char + start)]
             if opening:
                 days.append((sent.start, max(opening)))
-        agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text)
+        agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text) \
+            or (not_owned and NOT_BEFORE.search(text))
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):
             facts.follow_up_agreed = True
             agreeing = named[0] if named else last_person

@@ -54,13 +54,17 @@ def build_plan(analysis: NoteAnalysis, check_ins: int = 3) -> FollowUpPlan:
             steps.append(PlanStep(date=analysis.follow_up_date,
                                   action="follow up on the agreed date", recipient=person.name))
     decision = date.fromisoformat(analysis.decision_date) if analysis.decision_date else None
+    agreed_day = date.fromisoformat(analysis.follow_up_date) if agreed else None
     for person in interviewers:
         # Someone who agreed to a date is next contacted then, and every two weeks after it;
-        # a check-in before the agreed day would press them.
-        first = date.fromisoformat(analysis.follow_up_date) if person in agreed else start
+        # a check-in before the agreed day would press them, and it would press the rest of
+        # the panel too ("don't follow up before April 15" is the school's, not one person's).
+        first = agreed_day if person in agreed else start
         if first is None:
             continue
         for day in check_in_days(first, check_ins, decision):
+            if agreed_day is not None and day < agreed_day:
+                continue
             action = ("friendly check-in that refers to the shared interest and restates your "
                       "interest in the role") if decision is None or day < decision else \
                 f"no news since the decision was due ({decision.isoformat()}): a short, " \
