@@ -830,3 +830,12 @@ def test_dont_follow_up_before_a_date_is_leave_from_that_date_for_the_whole_pane
     assert (analysis.follow_up_agreed, analysis.follow_up_date) == (True, "2026-04-15")
     contacts = [s for s in build_plan(analysis).steps if "thank-you" not in s.action]
     assert contacts and min(s.date for s in contacts) == "2026-04-15"
+
+
+def test_a_round_that_may_come_is_not_how_this_one_went():
+    analysis = analyze("Phone screen today (Monday, June 3) with Hector Valdes, Deputy Director of "
+                       "Public Works, for the Grants Coordinator position. Tamsin Orr from HR "
+                       "scheduled it and said this is the first round; if I move forward there's "
+                       "an in-person panel. The call was about 35 minutes.\n",
+                       today=date(2026, 6, 3), gifts=False)
+    assert (analysis.channel, analysis.stage) == ("phone", "first")

@@ -58,6 +58,9 @@ STAGE_PATTERNS = [
                          re.I)),
 ]
 FUTURE_MARKERS = re.compile(r"\b(next|will|upcoming|invite[ds]? (?:me )?to|going to|would be)\b", re.I)
+CONDITIONAL_NEXT = re.compile(r"\bif (?:i|we)(?:'m| am| are)? (?:move|moving|go|get|make|"
+                              r"advance|pass|progress|am selected|get selected|get through)\b"
+                              r"[^.;\n]*", re.I)
 FOLLOW_UP = re.compile(r"\b(follow(?:ing)?[- ]?up|check(?:ing)?[- ]in|reach(?:ing)? out|touch base"
                        r"|ping|circle back|get back|hear back)\b", re.I)
 AGREEMENT = re.compile(r"\b(ok|okay|fine|welcome|feel free|told me to|said to|encouraged|agreed"
@@ -894,6 +897,12 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     held: list[str] = []
     ahead: list[str] = []
     for statement in _statements(doc):
+        # "this is the first round; if I move forward there's an in-person panel": the
+        # condition's clause is what may come, the rest what happened
+        conditional = CONDITIONAL_NEXT.search(statement)
+        if conditional is not None:
+            ahead.append(conditional.group(0))
+            statement = statement[:conditional.start()] + statement[conditional.end():]
         (ahead if FUTURE_MARKERS.search(statement) else held).append(statement)
     # The note's first line, where a header names the round (read as a line: the parser may
     # split "1st rd"); one line, not two, was better on train and dev alike
