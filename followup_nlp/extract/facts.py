@@ -201,12 +201,21 @@ def _weekday_and_day(weekday: int, day: int, today: date) -> date | None:
     return min(options, key=lambda d: abs((d - today).days), default=None)
 
 
+YEAR_WRITTEN = re.compile(r"\d{4}|/\d{1,2}/\d{2}$")  # a date's own text gives its year
+YEAR_IN_TEXT = re.compile(r"\d{4}|/\d{1,2}/\d{2}")  # some date in the text may
+
+
 def _the_notes_year(text: str, given: list[date], today: date) -> date:
     """What a date without a year is read against: the first date the note (or its front
-    matter) writes with its year, if that is not after `today`; else `today`."""
-    written = [d for start, end, d in find_dates(text, today)
-               if re.search(r"\d{4}|/\d{1,2}/\d{2}$", text[start:end].strip())]
-    first = next(iter(given or written), None)
+    matter) writes with its year, if that is not after `today`; else `today`. (Most notes
+    write no year: they are not searched for dates twice.)"""
+    if given:
+        first: date | None = given[0]
+    elif YEAR_IN_TEXT.search(text):
+        first = next((d for start, end, d in find_dates(text, today)
+                      if YEAR_WRITTEN.search(text[start:end].strip())), None)
+    else:
+        first = None
     return first if first is not None and first <= today else today
 
 
@@ -496,12 +505,16 @@ EMAIL_EMPLOYER = re.compile(r"\b(?:your interest in|welcome to|on behalf of)\s+(
                             r"(?:(?:[ \t]+(?:&|of|and))?[ \t]+[A-Z][\w'’&-]*){0,4})")
 
 
+def _opens_with_an_email(lines: list[str]) -> bool:
+    return bool(lines) and FORWARD_MARK.match(lines[0]) is not None
+
+
 def _header_lines(text: str) -> list[str]:
     """The note's lines from its first one with something to say: in a note that opens with a
     pasted email, its marker and header lines skipped (a note may start with a "Subject:" line
     of its own: "Subject: Finance Analyst II - onsite Tue 3/3")."""
     lines = text.strip().splitlines()
-    if lines and FORWARD_MARK.match(lines[0]):
+    if _opens_with_an_email(lines):
         while lines and (not lines[0].strip() or FORWARD_MARK.match(lines[0])
                          or EMAIL_HEADER.match(lines[0])):
             lines.pop(0)
@@ -573,7 +586,7 @@ def _as_a_name(name: str) -> str:
 
 def _found_company(doc: Doc, text: str) -> str | None:
     lines = _header_lines(text)
-    pasted = bool(text.strip()) and FORWARD_MARK.match(text.strip().splitlines()[0]) is not None
+    pasted = _opens_with_an_email(text.strip().splitlines())
     # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
     # top, then anywhere.
     # An employer just before the job title in a header beats "at the Fremont Yard office".
