@@ -464,3 +464,41 @@ def test_a_pasted_emails_subject_line_names_no_one_but_a_known_given_name():
     assert [p.name for p in pasted.people] == ["Brenda Kwiatkowski", "Anil Raghunathan"]
     named = analyze("Subject: Interview with Sarah Chen - VP Eng\nmet Sarah today\n", gifts=False)
     assert [p.name for p in named.people] == ["Sarah Chen"]
+
+
+def test_an_agency_in_brackets_is_not_the_title_and_the_label_before_the_name_is():
+    analysis = analyze("Whitcombe & Reyes LLP - Litigation Paralegal, final round on Zoom\n"
+                       "Recruiter: Mele Fifita (Sterling Legal Staffing) - joined at the start "
+                       "to do intros then dropped off.\n"
+                       "Panel: Park Ji-won (Managing Partner)\n")
+    assert [(p.name, p.title, p.role) for p in analysis.people] == [
+        ("Mele Fifita", "Recruiter", "support"), ("Park Ji-won", "Managing Partner", "interviewer")]
+
+
+@pytest.mark.parametrize("line", ["she breeds axolotls, has a leucistic one named Pancho",
+                                  "her corgi named Biscuit barked the whole call"])
+def test_a_name_given_to_an_animal_or_a_thing_is_no_one_met(line):
+    analysis = analyze(f"Halvorsen Aerospace - CNC Machinist, onsite\nInti Quispe (Quality Mgr) - "
+                       f"{line}\nalso met a guy named Raj Patel from the plant, and a young "
+                       "bellman named Jasper Quill walked me out\n")
+    assert [p.name for p in analysis.people] == ["Inti Quispe", "Raj Patel", "Jasper Quill"]
+
+
+def test_asking_for_references_is_a_request_not_interviewing():
+    analysis = analyze("Halvorsen Aerospace - CNC Machinist, onsite\n"
+                       "10:25 Inti Quispe (Quality Mgr) gave me a print to review\n"
+                       "14:15 HR (Dana) emailed asking for references\n"
+                       "Priya from HR asked for my salary range and asked about my SQL\n")
+    assert [(p.name, p.role) for p in analysis.people] == [
+        ("Inti Quispe", "interviewer"), ("Dana", "support"), ("Priya", "interviewer")]
+
+
+def test_an_honorific_and_an_initial_name_the_one_person_whose_surname_starts_with_it():
+    analysis = analyze("Northfield State - admissions counselor, round 2 on Teams\n"
+                       "* Dr. Adebayo Ogunleye (Director of Admissions)\n"
+                       "* Aino Virtanen - Associate Director\n"
+                       "- Dr. O's office behind him: a whole shelf of snow globes.\n"
+                       "- Aino does winter swimming with her sauna club.\n")
+    assert [p.name for p in analysis.people] == ["Adebayo Ogunleye", "Aino Virtanen"]
+    holders = {i.text: i.holder for i in analysis.interests}
+    assert holders["snow globes"] == "Adebayo Ogunleye"

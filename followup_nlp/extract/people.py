@@ -66,6 +66,7 @@ NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "del", "bin", "bint", "
                   "le", "du", "dos", "das", "ter", "ten"}
 ORG_SUFFIXES = {"llp", "llc", "inc", "ltd", "co", "corp", "corporation", "company", "group",
                 "partners", "associates", "insurance", "bank", "studio", "studios", "creative",
+                "staffing",
                 "payments", "labs", "lab", "health", "healthcare", "capital", "ventures",
                 "consulting", "solutions", "systems", "technologies", "tech", "architects",
                 "cpas", "cpa", "pllc", "pc", "law", "foods", "logistics", "freight", "media",
@@ -341,9 +342,12 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     capitalised_in_brackets = (
         opener == "(" and len(segment) <= 4 and is_given_name(name[0].text)
         and all(t.is_alpha and (t.is_title or t.is_upper) for t in segment))
-    if not (_has_title_word(segment, titles) or capitalised_in_brackets
-            or (agent_nouns and _names_a_role(segment))
-            or (bracketed and opener == "(" and _bracketed_role(segment))):
+    # "Mele Fifita (Sterling Legal Staffing)": the bracket names her agency, not what she does
+    business = (opener == "(" and len(segment) > 1 and segment[-1].lower_ in BUSINESS_SUFFIXES
+                and all(t.is_title or t.is_upper or not t.is_alpha for t in segment))
+    if not (_has_title_word(segment, titles) or (not business and (
+            capitalised_in_brackets or (agent_nouns and _names_a_role(segment))
+            or (bracketed and opener == "(" and _bracketed_role(segment))))):
         return None
     # NER often reads a capitalised title after a name as part of it ("Graciela Montoya, Rec
     # Supervisor"): only a given name there means a second person.
@@ -355,6 +359,9 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     return segment if len(segment) else None
 
 
+# The last word of a business's name, never of a team's or a job's ("Teen Services" is a team).
+BUSINESS_SUFFIXES = {"llp", "llc", "inc", "ltd", "corp", "corporation", "company", "staffing",
+                     "agency", "consultants", "consulting", "partners", "associates"}
 TITLE_ABBREVIATIONS = {"sr", "snr", "jr", "asst", "assoc", "exec", "dept", "dir", "gen", "inv"}
 
 
@@ -577,14 +584,37 @@ def _inside_quotes(span: Span) -> bool:
     return sum(t.text in {'"', "“", "”"} for t in before) % 2 == 1
 
 
+NAMING_WORDS = {"named", "labelled", "labeled", "called", "nicknamed"}
+# What a name given with "named" can belong to among the people a note is about.
+PERSON_NOUNS = {"guy", "man", "woman", "lady", "gentleman", "girl", "boy", "person", "someone",
+                "somebody", "colleague", "coworker", "co-worker", "friend", "fellow", "dude",
+                "hire", "employee", "member", "partner", "contact", "rep", "intern", "student",
+                "doctor", "nurse", "teacher", "professor", "candidate", "peer"}
+
+
 def _quoted_label(run: Span) -> bool:
-    """A name in quotes after "named"/"labelled" is a pet's or a thing's name."""
+    """A name in quotes after "named"/"labelled" is a pet's or a thing's name; so is one after
+    "named" that follows what is no person ("a leucistic one named Pancho", "a corgi named
+    Biscuit"), unlike "a unit clerk named Rosa" or "a guy named Raj"."""
     doc = run.doc
     k = run.start - 1
     while k >= 0 and doc[k].text in {'"', "“", "'", "‘"}:
         k -= 1
-    return k >= 0 and k < run.start - 1 and doc[k].lower_ in {"named", "labelled", "labeled",
-                                                               "called", "nicknamed"}
+    if k < 0 or doc[k].lower_ not in NAMING_WORDS:
+        return False
+    if k < run.start - 1:
+        return True
+    before = doc[k - 1] if k > 0 else None
+    return before is not None and before.pos_ in {"NOUN", "PRON", "NUM"} \
+        and not _names_a_kind_of_person(before)
+
+
+def _names_a_kind_of_person(word: Token) -> bool:
+    """ "guy", "recruiter", "bellman", "receptionist": a word for a person, by list, by the
+    title lexicon, or by its ending (agent nouns, "-man", "-woman")."""
+    lemma = word.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in title_heads() or word.lower_ in title_heads() \
+        or lemma.endswith((*AGENT_SUFFIXES, "man", "woman", "person"))
 
 
 def _strip(span: Span) -> Span:
@@ -681,6 +711,7 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         if len(span) > 1 and _display(span).lower() in parts \
                 and not any(s.start < span.end and span.start < s.end for s in accepted):
             accepted.append(span)
+    accepted += _initialled(doc, accepted, aliases)
     accepted.sort(key=lambda s: s.start)
     people = _merge(accepted, aliases)
     nicknames = {full: nick for _, full, nick in nicknamed}
@@ -689,6 +720,25 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         person.honorific = next((h for m in person.mentions
                                  if (h := _honorific_before(m)) is not None), None)
     return people
+
+
+def _initialled(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list[Span]:
+    """ "Dr. O" for Dr. Adebayo Ogunleye, "Ms. K" for Rina Kowalski: an honorific and a capital
+    letter name the one person met whose surname starts with it (none when two do). Records
+    each in `aliases` and returns the letters as mentions."""
+    full = {_display(s) for s in accepted if len(s) > 1}
+    found = []
+    for token in doc[1:]:
+        letter = token.text.rstrip(".")
+        if len(letter) != 1 or not letter.isupper() \
+                or doc[token.i - 1].lower_.strip(".") not in HONORIFICS \
+                or any(s.start <= token.i < s.end for s in accepted):
+            continue
+        owners = {name for name in full if name.split()[-1].startswith(letter)}
+        if len(owners) == 1:
+            aliases[letter.lower()] = owners.pop()
+            found.append(doc[token.i : token.i + 1])
+    return found
 
 
 def _known_first_names(accepted: list[Span]) -> list[Span]:
@@ -857,9 +907,13 @@ def _pronoun_follow_up(sent: Span) -> Span | None:
     return None
 
 
-def _the_interview_as_a_time(token: Token) -> bool:
+def _says_nothing_of_interviewing(token: Token) -> bool:
     """"gave me the tour before the interview", "walked me to my interview": the interview as a
-    time or a place says nothing about who asked the questions."""
+    time or a place says nothing about who asked the questions. Nor does asking *for*
+    something ("HR (Dana) emailed asking for references"): a request, not a question."""
+    if token.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ == "for"
+                                              for c in token.children):
+        return True
     return token.lower_ in {"interview", "interviews"} and token.dep_ == "pobj" \
         and token.head.lower_ in TIME_PREPOSITIONS
 
@@ -906,7 +960,7 @@ def _role_for(person: PersonMentions, title: str | None) -> Role:
     }
     follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
     context = {w for s in (*sentences, *follow_ups) for t in s
-               if not _the_interview_as_a_time(t) for w in (t.lemma_.lower(), t.lower_)}
+               if not _says_nothing_of_interviewing(t) for w in (t.lemma_.lower(), t.lower_)}
     if lemmas & REFER_LEMMAS and not any(
         t.lemma_ == "refer" and t.dep_ in {"nsubj"} for s in sentences for t in s
         if t.lower_ in {"i", "me"}
