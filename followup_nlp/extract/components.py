@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from followup_nlp.extract.anchored import AnchoredMatcher
 from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
@@ -106,6 +108,10 @@ class TitleGrammar:
     def __init__(self, vocabulary: set[str], heads: set[str]) -> None:
         self.vocabulary = vocabulary | heads
         self.heads = heads
+        # The same words as string hashes, to test a token's LOWER without making a Token
+        self._vocabulary_ids = {get_string_id(word) for word in self.vocabulary}
+        self._head_ids = {get_string_id(word) for word in heads}
+        self._connector_ids = {get_string_id(word) for word in TITLE_CONNECTORS}
 
     @classmethod
     def from_patterns(cls, patterns: list[list[dict]], extra_heads: set[str]) -> TitleGrammar:
@@ -123,24 +129,25 @@ class TitleGrammar:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(head word, start, end) of every title run."""
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        vocabulary, connectors = self._vocabulary_ids, self._connector_ids
         found = []
         i = 0
         while i < len(doc):
-            if doc[i].lower_ not in self.vocabulary or doc[i].lower_ in TITLE_CONNECTORS:
+            if lowers[i] not in vocabulary or lowers[i] in connectors:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and j + 1 - i < 9 and doc[j + 1].lower_ in self.vocabulary \
+            while j + 1 < len(doc) and j + 1 - i < 9 and lowers[j + 1] in vocabulary \
                     and "\n" not in doc[j].whitespace_:
                 j += 1
-            while j > i and (doc[j].lower_ in TITLE_CONNECTORS or doc[j].is_punct):
+            while j > i and (lowers[j] in connectors or doc[j].is_punct):
                 j -= 1  # "the warehouse lead." ends at "lead"
-            core = [t for t in doc[i : j + 1] if t.lower_ in self.heads]
-            if all(t.is_punct or t.like_num or t.lower_.strip(".") in GRADE_WORDS
-                   for t in doc[i : j + 1]):
-                core = []  # "appraiser III" is a title, a list's "2." alone is not
-            if core:
-                found.append((core[-1].lower_, i, j + 1))
+            core = [k for k in range(i, j + 1) if lowers[k] in self._head_ids]
+            # "appraiser III" is a title, a list's "2." alone is not
+            if core and not all(t.is_punct or t.like_num or t.lower_.strip(".") in GRADE_WORDS
+                                for t in doc[i : j + 1]):
+                found.append((doc[core[-1]].lower_, i, j + 1))
             i = j + 1
         return found
 
@@ -204,6 +211,13 @@ class EntityDashes:
         return doc
 
 
+class Found(NamedTuple):
+    """A lexicon match; a Span is made only for those kept."""
+    start: int
+    end: int
+    ident: str  # the Span's id: "said:weak", or a title's head word
+
+
 @Language.factory("followup_lexicons", assigns=["doc.spans"],
                   default_config={"labels": list(LEXICON_FILES)})
 def make_lexicons(nlp: Language, name: str, labels: list[str]) -> LexiconMatcher:
@@ -221,6 +235,8 @@ class LexiconMatcher:
         if unknown:
             raise ValueError(f"unknown lexicon labels {sorted(unknown)}; expected some of "
                              f"{sorted(LEXICON_FILES)}")
+        self.vocab = nlp.vocab
+        self._keys: dict[int, tuple[str, str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = AnchoredMatcher(nlp.vocab)
         # Title token patterns are many and wide; they only run on sentences holding one of the
@@ -246,25 +262,55 @@ class LexiconMatcher:
         self.titles = (TitleGrammar.from_patterns(title_patterns, set(title_heads()))
                        if "TITLE" in labels else None)
 
-    def __call__(self, doc: Doc) -> Doc:
-        found: dict[str, list[Span]] = {label: [] for label in SPAN_KEYS}
+    def _label_and_id(self, match_id: int) -> tuple[str, str]:
+        """"CUE|said:weak" -> ("CUE", "said:weak"), split once per key."""
+        split = self._keys.get(match_id)
+        if split is None:
+            label, _, ident = self.vocab.strings[match_id].partition("|")
+            split = self._keys[match_id] = (label, ident)
+        return split
+
+    def match(self, doc: Doc) -> dict[str, list[Found]]:
+        """Label -> every lexicon match, overlapping ones included."""
+        found: dict[str, list[Found]] = {label: [] for label in SPAN_KEYS}
         for match_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
-            label, _, ident = doc.vocab.strings[match_id].partition("|")
-            found[label].append(Span(doc, start, end, label=label, span_id=ident))
+            label, ident = self._label_and_id(match_id)
+            found[label].append(Found(start, end, ident))
         if self.titles is not None:
-            for head, start, end in self.titles(doc):
-                found["TITLE"].append(Span(doc, start, end, label="TITLE", span_id=head))
-        for label, spans in found.items():
-            # Where two entries match the same words, the more specific one wins: a strong cue
-            # over a weak one ("talked about" going somewhere), a cue with a role ("plays" as a
-            # hobby verb) over a plain one. Deterministic whatever order the matchers report.
-            spans.sort(key=lambda s: (s.start, s.end, s.id_.endswith(":weak"), ":" not in s.id_,
-                                      s.id_))
-            if label == "CUE":  # and over words it shares: "[We (bonded] over) slacklining",
-                # though not over a longer weak cue holding it whole ("(grew) up in")
-                strong = [s for s in spans if not s.id_.endswith(":weak")]
-                spans = strong + [s for s in spans if s.id_.endswith(":weak") and not any(
-                    t.start < s.end and s.start < t.end
-                    and not (s.start <= t.start and t.end <= s.end) for t in strong)]
-            doc.spans[SPAN_KEYS[label]] = sorted(filter_spans(spans))
+            found["TITLE"].extend(Found(start, end, head) for head, start, end in self.titles(doc))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Spans are made only for the matches kept: choosing among Spans read their ids from
+        # the string store at every comparison.
+        for label, matches in self.match(doc).items():
+            doc.spans[SPAN_KEYS[label]] = [Span(doc, start, end, label=label, span_id=ident)
+                                           for start, end, ident in _choose(label, matches)]
         return doc
+
+
+def _choose(label: str, matches: list[Found]) -> list[Found]:
+    """The matches of one label that do not overlap, by start."""
+    # Where two entries match the same words, the more specific one wins: a strong cue over a
+    # weak one ("talked about" going somewhere), a cue with a role ("plays" as a hobby verb)
+    # over a plain one. Deterministic whatever order the matchers report.
+    matches = sorted(matches, key=lambda m: (m.start, m.end, m.ident.endswith(":weak"),
+                                             ":" not in m.ident, m.ident))
+    if label == "CUE":  # and over words it shares: "[We (bonded] over) slacklining",
+        # though not over a longer weak cue holding it whole ("(grew) up in")
+        strong = [m for m in matches if not m.ident.endswith(":weak")]
+        matches = strong + [m for m in matches if m.ident.endswith(":weak") and not any(
+            t.start < m.end and m.start < t.end and not (m.start <= t.start and t.end <= m.end)
+            for t in strong)]
+    return _filter_spans(matches)
+
+
+def _filter_spans(matches: list[Found]) -> list[Found]:
+    """spaCy's `filter_spans` on matches: the (first) longest of overlapping matches wins. The
+    kept ones cannot overlap, so sorting them by start is sorting the Spans they become."""
+    kept, seen = [], set()
+    for match in sorted(matches, key=lambda m: (m.end - m.start, -m.start), reverse=True):
+        if match.start not in seen and match.end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(match.start, match.end))
+    return sorted(kept, key=lambda m: m.start)
