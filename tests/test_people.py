@@ -502,3 +502,17 @@ def test_an_honorific_and_an_initial_name_the_one_person_whose_surname_starts_wi
     assert [p.name for p in analysis.people] == ["Adebayo Ogunleye", "Aino Virtanen"]
     holders = {i.text: i.holder for i in analysis.interests}
     assert holders["snow globes"] == "Adebayo Ogunleye"
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("Marisol (front desk lead, she set up the interview & gave me the tour)", "support"),
+    ("Marisol (front desk lead). Marisol set up the interview and gave me the tour", "support"),
+    ("Marisol, who set up the interview", "support"),
+    ("Marisol, who scheduled the interview and asked about my dental cert", "interviewer"),
+])
+def test_setting_up_the_interview_is_arranging_it_not_interviewing(line, role):
+    analysis = analyze("Brightwater Animal Hospital - Vet Tech - 3/12, on-site\n"
+                       f"- Met Dr. Folasade Adeyemi (Medical Director) and {line}\n"
+                       "- ~45 min w/ Dr. Adeyemi\n")
+    assert [(p.name, p.role) for p in analysis.people] == [
+        ("Folasade Adeyemi", "interviewer"), ("Marisol", role)]

@@ -1012,7 +1012,8 @@ def _set_it_up(person: PersonMentions) -> bool:
                     or any(t.ent_type_ == "PERSON" for t in doc[mention.end : who.i]):
                 continue
             clause = doc[token.i : token.right_edge.i + 1]
-            if not any(t.lower_ in INTERVIEW_CONTEXT for t in clause):
+            if not any(t.lower_ in INTERVIEW_CONTEXT and not _the_thing_arranged(t, token)
+                       for t in clause):
                 return True
         if any(_arranged_it(token, mention) for token in mention.sent):
             return True
@@ -1024,7 +1025,8 @@ def _arranged_it(verb: Token, mention: Span) -> bool:
     subject of a verb of arranging whose own words (its objects and particles, not the clauses
     joined to it) say nothing of interviewing."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_CONTEXT or not any(
-            c.dep_ == "nsubj" and mention.start <= c.i < mention.end for c in verb.children):
+            c.dep_ == "nsubj" and (mention.start <= c.i < mention.end or _aside_on(c, mention))
+            for c in verb.children):
         return False
     deps = {c.dep_ for c in verb.children}
     # Something arranged, already ("will set it up" is for the next round, "Ingrid confirmed"
@@ -1035,8 +1037,26 @@ def _arranged_it(verb: Token, mention: Span) -> bool:
     said = [w for c in verb.children if c.dep_ in {"dobj", "prt", "dative"} for w in c.subtree]
     # (not "Mike booked a room and asked about my SQL": he interviewed too)
     done = [verb, *verb.conjuncts]
-    return not any(t.lower_ in INTERVIEW_CONTEXT or t.lemma_.lower() in INTERVIEW_CONTEXT
-                   for t in [*said, *done])
+    return not any((t.lower_ in INTERVIEW_CONTEXT or t.lemma_.lower() in INTERVIEW_CONTEXT)
+                   and not _the_thing_arranged(t, verb) for t in [*said, *done])
+
+
+def _the_thing_arranged(token: Token, verb: Token) -> bool:
+    """ "set up the interview", "scheduled me for the interview": the interview as what was
+    arranged says nothing of who asked the questions."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.lower_ in {"interview", "interviews", "screen"} \
+        and token.dep_ in {"dobj", "pobj"} and head.i == verb.i
+
+
+def _aside_on(pronoun: Token, mention: Span) -> bool:
+    """ "Marisol (front desk lead, she set up the interview)": a he/she inside the bracket that
+    opens right after a name is that person."""
+    doc = mention.doc
+    if pronoun.lower_ not in {"she", "he", "they"} or mention.end >= len(doc) \
+            or doc[mention.end].text != "(":
+        return False
+    return not any(t.text == ")" or t.ent_type_ == "PERSON" for t in doc[mention.end : pronoun.i])
 
 
 def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Person], list[PersonMentions]]:
