@@ -75,3 +75,13 @@ def test_a_lowercase_employer_after_at_is_found_by_its_rare_words(line, company)
     from followup_nlp import analyze
 
     assert analyze(line + "\n").company == company
+
+
+def test_a_lowercase_word_ner_calls_an_organisation_is_not_the_employer():
+    from followup_nlp import analyze
+
+    analysis = analyze("ok zoom w/ lanternfish games just ended, jr technical artist\n"
+                       "talked to khoa (cofounder) + seo-yeon (producer)\n"
+                       "i totally fumbled explaining weight painting. shoulda said i used dual "
+                       "quat skinning to fix it. ugh\n")
+    assert analysis.company != "Shoulda"

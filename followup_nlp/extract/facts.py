@@ -614,7 +614,7 @@ def _found_company(doc: Doc, text: str) -> str | None:
     # about ("asked about CZM consistency reviews").
     inside = [*doc.spans.get(SPAN_KEYS["INTEREST"], []), *doc.spans.get(SPAN_KEYS["TITLE"], [])]
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
-               and not (name.islower() and len(name) < 5)
+               and not (name.islower() and (len(name) < 5 or " " not in name))
                and not any(s.start <= e.start and e.end <= s.end for s in inside)
                and not _ends_a_title(e) and not _discussed(e)]
     return cleaned[0] if cleaned else None
