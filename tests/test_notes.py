@@ -85,3 +85,12 @@ def test_a_lowercase_word_ner_calls_an_organisation_is_not_the_employer():
                        "i totally fumbled explaining weight painting. shoulda said i used dual "
                        "quat skinning to fix it. ugh\n")
     assert analysis.company != "Shoulda"
+
+
+def test_a_number_over_a_number_after_a_is_a_fraction_not_a_date():
+    from followup_nlp import analyze
+
+    analysis = analyze("Feb 17 - Halvorsen - CNC Machinist - 2nd round, on-site\n"
+                       "- he showed me videos of tiny live-steam engines, one is a 1/12 Corliss\n"
+                       "- she ran a 1/2 marathon last fall; ok on a 12/12 roof pitch?\n")
+    assert analysis.interview_dates == ("2026-02-17",)

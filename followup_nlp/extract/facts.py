@@ -223,12 +223,23 @@ def find_dates(text: str, today: date) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e, _ in found):
+            if any(s < match.end() and match.start() < e for s, e, _ in found) \
+                    or _a_fraction(text, match):
                 continue
             parsed = parse_date(match.group(0), today)
             if parsed is not None:
                 found.append((match.start(), match.end(), parsed))
     return sorted(found)
+
+
+A_BEFORE = re.compile(r"(?:^|\W)an?\s+$", re.I)
+
+
+def _a_fraction(text: str, match: re.Match) -> bool:
+    """ "a 1/12 Corliss engine", "ran a 1/2 marathon": a number over a number after "a" is a
+    fraction or a scale; no one writes a date after "a"."""
+    return match.group(0)[:1].isdigit() and "/" in match.group(0) \
+        and A_BEFORE.search(text, max(match.start() - 4, 0), match.start()) is not None
 
 
 def weekday_day(text: str, anchor: date) -> date | None:
