@@ -839,3 +839,13 @@ def test_a_round_that_may_come_is_not_how_this_one_went():
                        "an in-person panel. The call was about 35 minutes.\n",
                        today=date(2026, 6, 3), gifts=False)
     assert (analysis.channel, analysis.stage) == ("phone", "first")
+
+
+def test_a_remark_never_ends_in_a_bracket_it_opened():
+    analysis = analyze("Northfield State University - Admissions Counselor, round 2 on Teams\n"
+                       "Aino Virtanen - Associate Director\n"
+                       "- Wish I'd been clearer that I CAN do the Sept–Nov travel season (6-7 "
+                       "weeks away). I hedged about my lease.\n")
+    assert [r.text for r in analysis.clarify] == ["the Sept–Nov travel season"]
+    letters, _ = write_letters(analysis, sender="Jordan Reyes")
+    assert "season (" not in letters[0].body

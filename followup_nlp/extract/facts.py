@@ -831,8 +831,18 @@ DURATION_UNITS = {"sec", "secs", "second", "seconds", "min", "mins", "minute", "
 
 
 def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
-    """What was liked or needs clarifying, as a phrase a letter can use: the first noun phrase
-    after the cue ("my classroom management approach"), or for "liked that I ..." the clause."""
+    """What was liked or needs clarifying, as a phrase a letter can use (`_remark_words`), without
+    a bracket it opens and does not close ("the Sept–Nov travel season (6-7 weeks away)" gave
+    "the Sept–Nov travel season (" in a letter)."""
+    text = _remark_words(sent, offset, clause_ok)
+    if text is not None and text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip(" ,;:-–—") or None
+    return text
+
+
+def _remark_words(sent: Span, offset: int, clause_ok: bool) -> str | None:
+    """The first noun phrase after the cue ("my classroom management approach"), or for "liked
+    that I ..." the clause."""
     start_char = sent.start_char + offset
     after = [t for t in sent if t.idx >= start_char]
     # "should have explained better: why I left ...": what follows the colon is the thing
