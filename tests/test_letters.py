@@ -849,3 +849,12 @@ def test_a_remark_never_ends_in_a_bracket_it_opened():
     assert [r.text for r in analysis.clarify] == ["the Sept–Nov travel season"]
     letters, _ = write_letters(analysis, sender="Jordan Reyes")
     assert "season (" not in letters[0].body
+
+
+def test_a_bare_number_is_nothing_to_clarify():
+    analysis = analyze("Halvorsen Aerospace - CNC Machinist - 2nd round, on-site\n"
+                       "Karthik Subramanian - plant manager\n"
+                       "- I undersold my 5-axis hours. should have said ~3,200 hrs\n")
+    assert all(any(c.isalpha() for c in r.text) for r in analysis.clarify)
+    letters, _ = write_letters(analysis, sender="Jordan Reyes")
+    assert "explained ~3,200" not in letters[0].body

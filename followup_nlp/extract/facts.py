@@ -833,10 +833,13 @@ DURATION_UNITS = {"sec", "secs", "second", "seconds", "min", "mins", "minute", "
 def _remark_phrase(sent: Span, offset: int, clause_ok: bool) -> str | None:
     """What was liked or needs clarifying, as a phrase a letter can use (`_remark_words`), without
     a bracket it opens and does not close ("the Sept–Nov travel season (6-7 weeks away)" gave
-    "the Sept–Nov travel season (" in a letter)."""
+    "the Sept–Nov travel season (" in a letter), and never a bare number ("should have said
+    ~3,200 hrs" gave "I don't think I fully explained ~3,200")."""
     text = _remark_words(sent, offset, clause_ok)
     if text is not None and text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,;:-–—") or None
+    if text is not None and not re.search(r"[^\W\d_]{2}", text):
+        return None
     return text
 
 
