@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from followup_nlp.extract.anchored import AnchoredMatcher
 from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
@@ -302,15 +303,7 @@ def _choose(label: str, matches: list[Found]) -> list[Found]:
         matches = strong + [m for m in matches if m.ident.endswith(":weak") and not any(
             t.start < m.end and m.start < t.end and not (m.start <= t.start and t.end <= m.end)
             for t in strong)]
-    return _filter_spans(matches)
+    # spaCy's own `filter_spans` reads only `start` and `end`, so it takes matches as they are:
+    # the (first) longest of overlapping ones wins, and the kept ones come back by start.
+    return filter_spans(matches)
 
-
-def _filter_spans(matches: list[Found]) -> list[Found]:
-    """spaCy's `filter_spans` on matches: the (first) longest of overlapping matches wins. The
-    kept ones cannot overlap, so sorting them by start is sorting the Spans they become."""
-    kept, seen = [], set()
-    for match in sorted(matches, key=lambda m: (m.end - m.start, -m.start), reverse=True):
-        if match.start not in seen and match.end - 1 not in seen:
-            kept.append(match)
-            seen.update(range(match.start, match.end))
-    return sorted(kept, key=lambda m: m.start)
