@@ -13,13 +13,13 @@ from typing import NamedTuple
 
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from followup_nlp.extract.anchored import AnchoredMatcher
 from followup_nlp.extract.lexicons import LEXICON_FILES, entries, title_heads
+from followup_nlp.extract.phrases import PhraseIndex
 from followup_nlp.extract.shorthand import widen
 
 SPAN_KEYS = {"INTEREST": "followup_interests", "TITLE": "followup_titles", "CUE": "followup_cues"}
@@ -90,14 +90,20 @@ def sentence_chunks(sent: Span) -> list[Span]:
     return [c for c in noun_chunks(sent.doc) if c.start >= sent.start and c.end <= sent.end]
 
 
-def _token_words(token: dict) -> set[str] | None:
+def _token_words(token: dict, seen: dict[tuple[str, ...], frozenset[str]]) -> frozenset[str]:
+    """The lowercase words a pattern token accepts (none if it names no words). Title patterns
+    repeat the same long IN lists hundreds of times; `seen` lowercases each list once."""
     for key in ("LOWER", "ORTH", "TEXT"):
         value = token.get(key)
         if isinstance(value, str):
-            return {value.lower()}
+            return frozenset((value.lower(),))
         if isinstance(value, dict) and "IN" in value:
-            return {v.lower() for v in value["IN"]}
-    return None
+            alternatives = tuple(value["IN"])
+            words = seen.get(alternatives)
+            if words is None:
+                words = seen[alternatives] = frozenset(v.lower() for v in alternatives)
+            return words
+    return frozenset()
 
 
 class TitleGrammar:
@@ -118,14 +124,15 @@ class TitleGrammar:
     def from_patterns(cls, patterns: list[list[dict]], extra_heads: set[str]) -> TitleGrammar:
         vocabulary: set[str] = set()
         heads = set(extra_heads)
+        seen: dict[tuple[str, ...], frozenset[str]] = {}
         for pattern in patterns:
             for token in pattern:
-                vocabulary |= _token_words(token) or set()
+                vocabulary |= _token_words(token, seen)
             if pattern[-1].get("OP") is None:
-                heads |= _token_words(pattern[-1]) or set()
+                heads |= _token_words(pattern[-1], seen)
             if len(pattern) > 1 and pattern[0].get("OP") is None and \
-                    (_token_words(pattern[1]) or set()) & {"of", "for"}:
-                heads |= _token_words(pattern[0]) or set()  # "head of ...", "director of ..."
+                    _token_words(pattern[1], seen) & {"of", "for"}:
+                heads |= _token_words(pattern[0], seen)  # "head of ...", "director of ..."
         return cls(vocabulary, heads)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -226,8 +233,9 @@ def make_lexicons(nlp: Language, name: str, labels: list[str]) -> LexiconMatcher
 
 
 class LexiconMatcher:
-    """Match the JSONL lexicons: strings through a PhraseMatcher, token lists through an
-    AnchoredMatcher (a Matcher indexed by first word).
+    """Match the JSONL lexicons: strings through a PhraseIndex (a PhraseMatcher on lowercase
+    words that needs no Doc per phrase), token lists through an AnchoredMatcher (a Matcher
+    indexed by first word).
     `labels` chooses which lexicons to use (an evaluation can leave the interest list out to
     measure how extraction does on interests no list knows)."""
 
@@ -238,7 +246,7 @@ class LexiconMatcher:
                              f"{sorted(LEXICON_FILES)}")
         self.vocab = nlp.vocab
         self._keys: dict[int, tuple[str, str]] = {}
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases = PhraseIndex(nlp)
         self.tokens = AnchoredMatcher(nlp.vocab)
         # Title token patterns are many and wide; they only run on sentences holding one of the
         # words a title can end or start with (a large speed-up on long notes, same matches).
@@ -259,7 +267,7 @@ class LexiconMatcher:
                 else:
                     self.tokens.add(key, widen(entry.pattern))
             for key, texts in strings.items():
-                self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
+                self.phrases.add(key, texts)
         self.titles = (TitleGrammar.from_patterns(title_patterns, set(title_heads()))
                        if "TITLE" in labels else None)
 
