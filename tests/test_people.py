@@ -516,3 +516,35 @@ def test_setting_up_the_interview_is_arranging_it_not_interviewing(line, role):
                        "- ~45 min w/ Dr. Adeyemi\n")
     assert [(p.name, p.role) for p in analysis.people] == [
         ("Folasade Adeyemi", "interviewer"), ("Marisol", role)]
+
+
+def test_thanks_for_a_referral_is_the_referrers_not_everyone_named_in_that_sentence():
+    analysis = analyze("first round, on-site. Olu (Olumide Adeyemi, education programs mgr) is the "
+                       "one who referred me.\n\nHenrik Aalto - Director of Marketing (HM)\n"
+                       "Dr. Yuki Tanabe - Curator of Paleontology\n\n"
+                       "Henrik loved the Instagram campaign I did.\n"
+                       "Sent TY email to Henrik + Yuki that night, cc'd Olu to say thanks for the "
+                       "referral.\n", gifts=False)
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles["Henrik Aalto"] == roles["Yuki Tanabe"] == "interviewer"
+    assert [name for name, role in roles.items() if role == "referrer"] == ["Olu"]
+
+
+def test_the_referrer_is_the_subject_of_referred_not_the_nearest_name():
+    analysis = analyze("Phone screen, Northway Credit Union.\nMy cousin Jasmine Cole, who has been a "
+                       "teller at the Maple Street branch for three years, referred me and passed my "
+                       "résumé directly to the branch manager, Keith Albrecht, who did the screen "
+                       "himself. He asked about cash handling.\nI was referred by Dana Kim too.\n",
+                       gifts=False)
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles == {"Jasmine Cole": "referrer", "Keith Albrecht": "interviewer",
+                     "Dana Kim": "referrer"}
+
+
+def test_a_referrer_whose_name_the_parser_split_from_the_rest_of_the_sentence():
+    analysis = analyze("Mon 4/8/24 - Kestrel Biotherapeutics, Research Associate II (assay dev), "
+                       "on-site, panel + lunch\nInes Bakker (RA there, my old lab mate from grad "
+                       "school) referred me - she took me to lunch after\n\nPanel:\n"
+                       "* Dr. Rafael Quispe - Head of Assay Development, HM\n", gifts=False)
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles == {"Ines Bakker": "referrer", "Rafael Quispe": "interviewer"}

@@ -953,18 +953,63 @@ def _not_there(person: PersonMentions) -> bool:
     return False
 
 
-def _role_for(person: PersonMentions, title: str | None) -> Role:
-    sentences = {m.sent for m in person.mentions}
+def _referral_is_theirs(person: PersonMentions, everyone: list[PersonMentions]) -> bool:
+    """A word of referring in a sentence naming this person is about them when it says they
+    referred the writer: they are the verb's subject or agent ("My cousin Jasmine Cole, a
+    teller there, referred me to the manager, Keith Albrecht", "referred by Dana Kim"), or,
+    when the grammar names no one, no one else named there stands nearer to the word ("Sent TY
+    email to Henrik + Yuki, cc'd Olu to say thanks for the referral")."""
+    for sent in {s for m in person.mentions for s in _sentences_of(m)}:
+        for token in sent:
+            if token.lemma_.lower() not in REFER_LEMMAS and token.lower_ not in REFER_LEMMAS:
+                continue
+            named = _named_as_referrer(token, everyone)
+            if named:
+                if person in named:
+                    return True
+                continue
+
+            def distance(m: Span, i: int = token.i) -> int:
+                return 0 if m.start <= i < m.end else min(abs(i - m.start), abs(i - m.end + 1))
+
+            def near(people: list[PersonMentions], sent: Span = sent) -> int:
+                return min((distance(m) for p in people for m in p.mentions
+                            if sent in _sentences_of(m)), default=len(sent.doc))
+
+            if near([person]) <= near(everyone):
+                return True
+    return False
+
+
+def _named_as_referrer(token: Token, everyone: list[PersonMentions]) -> list[PersonMentions]:
+    """The people a referring verb's subject or agent names ("Jasmine referred me", "my cousin,
+    Jasmine Cole, referred me", "I was referred by Dana"); none when they are not named there."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+    words = {t.i for s in subjects for t in (s, *s.children)
+             if t is s or t.dep_ in {"appos", "compound"}}
+    return [p for p in everyone if any(m.start <= i < m.end for m in p.mentions for i in words)]
+
+
+def _sentences_of(mention: Span) -> set[Span]:
+    """The sentence a name is in, and the next one too when the parser split the sentence
+    inside the name ("Ines| Bakker (RA there, my old lab mate) referred me")."""
+    return {mention.sent, mention[-1].sent}
+
+
+def _role_for(person: PersonMentions, title: str | None,
+              everyone: list[PersonMentions] | None = None) -> Role:
+    sentences = {s for m in person.mentions for s in _sentences_of(m)}
     lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
         t.lower_ for s in sentences for t in s
     }
     follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
     context = {w for s in (*sentences, *follow_ups) for t in s
                if not _says_nothing_of_interviewing(t) for w in (t.lemma_.lower(), t.lower_)}
-    if lemmas & REFER_LEMMAS and not any(
-        t.lemma_ == "refer" and t.dep_ in {"nsubj"} for s in sentences for t in s
-        if t.lower_ in {"i", "me"}
-    ):
+    if _referral_is_theirs(person, everyone or [person]):
         # "X referred me", "referral from X", "X (referral)".
         return "referrer"
     hint = None
@@ -1063,13 +1108,15 @@ def extract_people(doc: Doc, exclude: set[str] | None = None) -> tuple[list[Pers
     """People with title and role, plus their mentions (interests use them to find holders)."""
     found = []
     people = []
-    for person in find_people(doc, exclude):
+    everyone = find_people(doc, exclude)
+    for person in everyone:
         title = _title_for(person)
         if (title is None and _only_talked_about(person)) or _not_met_yet(person) \
                 or _writers_family(person):
             continue
         found.append(person)
-        people.append(Person(name=person.name, title=title, role=_role_for(person, title),
+        people.append(Person(name=person.name, title=title,
+                             role=_role_for(person, title, everyone),
                              goes_by=person.nickname, honorific=person.honorific))
     _add_title_references(doc, found, [p.title for p in people])
     return people, found
