@@ -79,7 +79,7 @@ ABBREVIATIONS = {
     "assoc": "associate", "svcs": "services", "svc": "service", "coord": "coordinator",
     "dir": "director", "ops": "operations", "rep": "representative", "supv": "supervisor",
     "supvr": "supervisor", "exec": "executive", "mktg": "marketing", "intl": "international",
-    "natl": "national", "atty": "attorney",
+    "natl": "national", "atty": "attorney", "tmrw": "tomorrow", "yday": "yesterday",
 }
 MINOR_WORDS = {"of", "and", "for", "the", "with", "in", "at", "to", "on"}
 

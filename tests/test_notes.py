@@ -94,3 +94,36 @@ def test_a_number_over_a_number_after_a_is_a_fraction_not_a_date():
                        "- he showed me videos of tiny live-steam engines, one is a 1/12 Corliss\n"
                        "- she ran a 1/2 marathon last fall; ok on a 12/12 roof pitch?\n")
     assert analysis.interview_dates == ("2026-02-17",)
+
+
+def test_a_date_written_day_dot_month_dot_year_is_read_day_first():
+    from followup_nlp import analyze
+
+    analysis = analyze("Interview 05.03.2024 at Nordhafen Logistics GmbH, Zoom, 2nd interview\n"
+                       "Mr. Vogel (Director of Operations) ask about SAP, release 2.10.2024.5\n")
+    assert analysis.interview_dates == ("2024-03-05",)
+
+
+def test_the_day_the_thank_you_went_out_is_not_an_interview_day():
+    from followup_nlp import analyze
+
+    analysis = analyze("Lindqvist & Oduya LLP - Senior Tax Associate - 11/7/2024, final round\n"
+                       "Johanna Lindqvist (Tax Partner) and Samuel Oduya (Tax Manager).\n"
+                       "Emailed TY to Johanna + Samuel 11/8 morning.\n", gifts=False)
+    assert analysis.interview_dates == ("2024-11-07",)
+    analysis = analyze("Ferraro Hill Estate Winery - Assistant Winemaker\n"
+                       "Sept. 28th 2026 (on-site, final interview)\n"
+                       "Thandiwe Nkosi - head winemaker\n"
+                       "Emailed all three (Deepa cc'd) on Sept 29.\n", gifts=False)
+    assert analysis.interview_dates == ("2026-09-28",)
+
+
+def test_a_pets_name_is_not_the_employer_and_chat_words_are_not_the_job():
+    from followup_nlp import analyze
+
+    pet = analyze("phone screen w/ Rutendo Moyo (HR) 10/2 - pharmacy tech\n"
+                  "her corgi Biscuit is entered in a herding trial this weekend\n", gifts=False)
+    assert pet.company is None or "Biscuit" not in pet.company
+    chat = analyze("ok so the sous chef thing at harbor & vine\n"
+                   "met jae-won park (exec chef) in the back office\n", gifts=False)
+    assert (chat.company, chat.position) == ("Harbor & Vine", "sous chef")

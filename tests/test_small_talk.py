@@ -251,3 +251,12 @@ def test_how_long_they_dwelt_on_something_is_not_what_they_liked():
             "liked that I built a repro harness before touching any code.\n")
     assert [r.text for r in analyze(text).liked] == \
         ["that I built a repro harness before touching any code"]
+
+
+def test_tmrw_is_a_time_not_an_interest():
+    analysis = analyze("RN interview - St. Brigid's Regional, 3/14/24, on-site 2nd round\n"
+                       "- Ngozi Okafor (nurse mgr), Tomasz Wrobel (charge RN nights), Priya Raman "
+                       "(recruiter)\n- TY emails NOT sent yet - do tmrw a.m. (Priya to forward to "
+                       "Tomasz, don't have his email)\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Ngozi Okafor", "Tomasz Wrobel", "Priya Raman"]
+    assert not any("tmrw" in i.text for i in analysis.interests)

@@ -27,11 +27,14 @@ from followup_nlp.wording import capitalised_word
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# "15.10.2024": day, month and year between dots (a version number has no four-digit year)
+DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\w|\.\d)")
 DATE_PATTERNS = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"),
+    DOTTED_DATE,
 ]
 CHANNEL_PATTERNS = {
     "video": re.compile(r"\b(zoom|teams|video|google meet|webex|skype|facetime|virtual|on camera"
@@ -81,6 +84,13 @@ AGREED_CONTACT = re.compile(
 NOT_BEFORE = re.compile(r"\b(?:don'?t|do not|not to|shouldn'?t|no need to|please don'?t)\s+"
                         r"(?:\w+\s+)?(?:follow[- ]?up|check[- ]in|e-?mail|call|reach out|contact"
                         r"|ping|chase)\b[^.;]{0,40}?\b(?:before|until|till|prior to)\b", re.I)
+# "Emailed TY to Johanna + Samuel 11/8 morning", "Emailed all three on Sept 29": the day the
+# thanks (or anything the writer sent) went out, not an interview's
+THANKS_SENT = re.compile(r"\b(?:sent|emailed|e-mailed|mailed|texted|wrote)\b[^.;\n]{0,40}"
+                         r"\b(?:ty|thank[- ]?you|thanks)\b|\b(?:ty|thank[- ]?you|thanks)\b"
+                         r"[^.;\n]{0,25}\b(?:sent|emailed|mailed|went out)\b"
+                         r"|^\W*(?:i\s+)?(?:sent|emailed|e-mailed|mailed|texted)\b"
+                         r"(?![^.;\n]*\b(?:interview|round|met|screen)\b)", re.I)
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
 # When the decision is due: "decision by Dec 4", "should hear back by Friday", "they'll decide
@@ -166,6 +176,13 @@ def _weekday_after(interview: date, ref: re.Match) -> date:
 def parse_date(text: str, today: date) -> date | None:
     """A date written in a note; a date with no year is taken in the year that puts it closest
     before `today` (a note is written after the interview, or about the weeks just after it)."""
+    dotted = DOTTED_DATE.fullmatch(text.strip())
+    if dotted:  # "15.10.2024": day first, as everywhere dots are written
+        day, month, year = map(int, dotted.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     has_year = bool(re.search(r"\d{4}|/\d{2}$", text.strip()))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.I).replace(" of ", " ")
     try:
@@ -627,8 +644,22 @@ def _found_company(doc: Doc, text: str) -> str | None:
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and (len(name) < 5 or " " not in name))
                and not any(s.start <= e.start and e.end <= s.end for s in inside)
-               and not _ends_a_title(e) and not _discussed(e)]
+               and not _ends_a_title(e) and not _discussed(e) and not _named_belonging(e)]
     return cleaned[0] if cleaned else None
+
+
+EMPLOYER_NOUNS = {"company", "firm", "employer", "business", "agency", "startup", "practice",
+                  "organisation", "organization", "shop", "store", "clinic", "school"}
+
+
+def _named_belonging(ent: Span) -> bool:
+    """A name right after something someone has ("her corgi Biscuit", "his boat Sea Biscuit",
+    "my old band Velvet Static"): that thing's name, not the employer's."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() not in EMPLOYER_NOUNS \
+        and any(c.dep_ == "poss" for c in before.children)
 
 
 def _ends_a_title(ent: Span) -> bool:
@@ -672,7 +703,9 @@ HEADER_NOISE = {"interview", "interviews", "interveiw", "int", "notes", "note", 
                 "first", "second", "third", "phone", "screen", "video", "call", "onsite", "on-site",
                 "entrevista", "job", "role", "position", "opening", "the", "a", "an", "my", "day",
                 "panel", "trial", "shift", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                "fri", "sat", "sun", "today", "yesterday", "am", "pm"}
+                "fri", "sat", "sun", "today", "yesterday", "am", "pm",
+                # "ok so the sous chef thing at harbor & vine"
+                "ok", "okay", "so", "um", "well", "anyway", "thing", "gig"}
 
 
 def _ordinal_of_the_job(token: Token) -> bool:
@@ -976,7 +1009,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) \
-                and not FUTURE_MARKERS.search(text):
+                and not FUTURE_MARKERS.search(text) and not THANKS_SENT.search(text):
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
             interview_dates.extend(not_owned)
             opening = [d for (start, _, d), own in zip(found, owns, strict=True)
