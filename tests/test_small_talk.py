@@ -260,3 +260,32 @@ def test_tmrw_is_a_time_not_an_interest():
                        "Tomasz, don't have his email)\n", gifts=False)
     assert [p.name for p in analysis.people] == ["Ngozi Okafor", "Tomasz Wrobel", "Priya Raman"]
     assert not any("tmrw" in i.text for i in analysis.interests)
+
+
+def test_a_pastime_given_up_is_not_recalled_but_the_one_that_replaced_it_can_be():
+    analysis = analyze("Panel at Northgate Clinic: Dana Whitfield (Director of Nursing) and Omar "
+                       "Haddad (Charge Nurse).\n- Dana used to play water polo but quit after "
+                       "college; now she keeps bees on her roof.\n- Omar played rugby all through "
+                       "university and hasn't touched a ball since.\n- Dana doesn't ski anymore, "
+                       "bad knee.\n", gifts=False)
+    texts = [i.text for i in analysis.interests]
+    assert not any(word in text for text in texts for word in ("polo", "rugby", "ski"))
+    assert any("bees" in text for text in texts)
+
+
+def test_what_the_employer_lays_on_is_no_ones_pastime_unless_someone_takes_part():
+    analysis = analyze("Final round at Larkspur Health, on-site.\n- Met Ngozi Adeyemi (Nurse "
+                       "Manager) and Fatima Al-Sayed (Unit Director).\n- the hospital has a staff "
+                       "softball league, Ngozi said \"we're terrible\" and just brings snacks\n"
+                       "- Fatima mentioned the office has a pickleball court on the roof for staff\n"
+                       "- Marco Ruiz (charge nurse) plays on the company softball team every "
+                       "Thursday\n", gifts=False)
+    assert [(i.text, i.holder) for i in analysis.interests] == [("softball team", "Marco Ruiz")]
+
+
+def test_the_phrase_right_after_fan_of_is_the_object_when_the_parser_hangs_it_elsewhere():
+    analysis = analyze("Zoom with Mr. Dieter Vogel (Director of Operations).\nHe ask me about "
+                       "football in Brazil and he tell me he is fan of Borussia Dortmund since he "
+                       "was child, he was sad because they lose on Saturday.\n", gifts=False)
+    assert ("Borussia Dortmund", "Dieter Vogel") in [(i.text, i.holder)
+                                                     for i in analysis.interests]

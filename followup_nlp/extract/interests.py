@@ -12,6 +12,7 @@ for the interviewer when they answered "same!" or asked about it (extract/dialog
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -722,6 +723,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         if phrase is None and _kind(cue) == "office":
             # "chess board by the window", "signed baseball on her shelf": the noun before the cue
             phrase = _noun_before(cue)
+        if phrase is None and cue[-1].pos_ == "ADP":
+            phrase = _chunk_after(cue)
         if phrase is None:
             continue
         phrase = _trim(phrase)
@@ -736,6 +739,14 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True,
                               activity=activity))
     return out
+
+
+def _chunk_after(cue: Span) -> Span | None:
+    """The noun phrase right after a cue ending in a preposition, when the parser hung it
+    elsewhere ("he is fan of Borussia Dortmund since he was child": "Dortmund" read as what he
+    is, not what he is a fan of)."""
+    return next((c for c in noun_chunks(cue.doc) if cue.end <= c.start <= cue.end + 1
+                 and c.sent.start == cue.sent.start), None)
 
 
 def _noun_before(cue: Span) -> Span | None:
@@ -1194,6 +1205,82 @@ def _names_nothing(span: Span) -> bool:
         t.pos_ == "PRON" or t.is_punct for t in span[1:])
 
 
+GIVING_UP = {"quit", "stop"}  # "quit golf", "stopped running"
+STILL_AT_IT = {"still", "again", "back"}
+NOT_SINCE = re.compile(r"\b(?:has|have|had)(?:n't|n’t| not| never)\b[^.;]{0,40}\bsince\b"
+                       r"|\bnot since\b", re.I)  # "used to race and still does", "back into it"
+
+
+def _given_up(span: Span) -> bool:
+    """A pastime the note says was given up, said of the phrase's own verb: "used to play
+    softball", "used to do competitive ballroom", "gave up motocross", "quit golf", "doesn't golf
+    anymore", "no longer races". A letter should not recall it; the pastime that replaced it
+    ("it's all disc golf now") is another phrase and stays. "Still" or "again" in the sentence
+    keeps it ("used to race and still does now and then")."""
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or any(t.lower_ in STILL_AT_IT for t in span.sent):
+        return False
+    children = list(verb.children)
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "used" \
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        return True
+    lemma = verb.lemma_.lower()
+    if (lemma in GIVING_UP or (lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up"
+                                                       for c in children))) \
+            and verb is not span.root and span.root.head is verb \
+            and span.root.dep_ in {"dobj", "xcomp"}:
+        return True
+    if verb.tag_ == "VBD" and NOT_SINCE.search(span.sent.text):
+        return True  # "played hockey all through college ... and has not skated since"
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.lower_ in {"anymore", "longer"} for c in children)
+
+
+WORKPLACE_WORDS = {"staff", "company", "office", "firm", "corporate", "employee", "employees",
+                   "workplace", "department", "dept", "team-building"}
+WORKPLACE_SUBJECTS = {"staff", "company", "firm", "department", "dept", "employer"}
+REPORTING_VERBS = {"say", "mention", "list", "tell", "talk", "explain", "describe", "note", "add"}
+
+
+def _a_workplace_perk(span: Span) -> bool:
+    """Something the employer lays on, not anyone's pastime: "the hospital has a staff softball
+    league", "they do a company chili cookoff", "the office has a pickleball court for staff",
+    "staff does a bowling night", a sentence about perks. Kept when someone is said to take part
+    ("she captains the company softball team")."""
+    path = [span.root]  # the phrase's head and the nouns above it, up to its verb
+    for _ in range(4):
+        if path[-1].pos_ in {"VERB", "AUX"} or path[-1].head.i == path[-1].i:
+            break
+        path.append(path[-1].head)
+    verb = path[-1]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                and not span.start <= c.i < span.end] if verb.pos_ in {"VERB", "AUX"} else []
+    if verb.lemma_.lower() not in REPORTING_VERBS and any(
+            (c.lower_ in THIRD_PERSON or c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            and c.lower_ not in WORKPLACE_WORDS for c in subjects):
+        return False  # "Marco plays on the company softball team", not "the perks Tobi listed"
+    modifiers = [t for noun in path if noun.pos_ in {"NOUN", "PROPN"} for c in noun.children
+                 if c.dep_ in {"compound", "amod", "poss", "nmod"} for t in c.subtree]
+    sent = span.sent
+    for_staff = any(t.lower_ in {"perk", "perks"} or (t.lower_ == "for" and t.i + 1 < sent.end
+                    and span.doc[t.i + 1].lower_ in {"staff", "employees"}) for t in sent)
+    return for_staff or any(t.lower_ in WORKPLACE_SUBJECTS for t in subjects) or any(
+        t.lower_ in WORKPLACE_WORDS and not _someones(t) for t in modifiers)
+
+
+def _someones(token: Token) -> bool:
+    """ "his office", "Imogen's office (window ledge)": a person's own, not the workplace's."""
+    owned = [token]
+    while owned[-1].dep_ == "compound" and len(owned) < 4:
+        owned.append(owned[-1].head)
+    return any(c.dep_ == "poss" and (c.lower_ in THIRD_PERSON or c.pos_ == "PROPN")
+               for t in owned for c in t.children)
+
+
 def select(held: list[HeldCandidate], chances: list[float], threshold: float,
            second: float = 1.01, floor: float | None = None) -> list[tuple[float, HeldCandidate]]:
     """The candidates that become interests, in note order: at least `threshold` sure, the surest
@@ -1209,7 +1296,8 @@ def select(held: list[HeldCandidate], chances: list[float], threshold: float,
         # only the floor: notes say these outright, yet they are too rare to weigh much in
         # training (a dozen of 5,000 candidates).
         explicit = item.candidate.cue in EXPLICIT_CUES and item.holder is not None
-        if _names_nothing(item.candidate.span):
+        if _names_nothing(item.candidate.span) or _given_up(item.candidate.span) \
+                or _a_workplace_perk(item.candidate.span):
             continue
         if chance >= threshold or (explicit and chance >= floor):
             key = (item.candidate.span.sent.start, item.holder.name if item.holder else None)
