@@ -548,3 +548,32 @@ def test_a_referrer_whose_name_the_parser_split_from_the_rest_of_the_sentence():
                        "* Dr. Rafael Quispe - Head of Assay Development, HM\n", gifts=False)
     roles = {p.name: p.role for p in analysis.people}
     assert roles == {"Ines Bakker": "referrer", "Rafael Quispe": "interviewer"}
+
+
+def test_a_hyphenated_given_name_whose_second_part_is_also_a_month_or_word():
+    analysis = analyze("Met Min-jun Choi (Design Lead) and Aroha Ngata (PM), onsite.\n"
+                       "- at lunch min-jun said he restores old vespas in his garage\n", gifts=False)
+    assert [(p.name, p.title) for p in analysis.people] == [("Min-jun Choi", "Design Lead"),
+                                                           ("Aroha Ngata", "PM")]
+    # the lowercase "min-jun" later in the note is him, so the vespas are his
+    assert [(i.text, i.holder) for i in analysis.interests] == [("restores old vespas",
+                                                                "Min-jun Choi")]
+
+
+def test_a_given_name_ner_takes_for_a_place_is_a_person_when_it_does_something():
+    analysis = analyze("On-site at Brightwater Dental with Teresa Lindgren (office manager); a "
+                       "hygienist sat in.\nKenji brews his own ginger beer, he has a crock going in "
+                       "his garage.\nAustin has great barbecue, we talked about that too.\n",
+                       gifts=False)
+    names = [p.name for p in analysis.people]
+    assert "Kenji" in names and "Austin" not in names
+    assert ("ginger beer", "Kenji") in [(i.text, i.holder) for i in analysis.interests]
+
+
+def test_a_given_name_in_brackets_after_doctor_and_surname_is_their_first_name():
+    analysis = analyze("Second interview. Met Dr. Raghunathan (Anjali, the owner) between patients, "
+                       "then Teresa Lindgren (office manager).\nDr. Anjali is really into "
+                       "beekeeping, she has four hives.\n", gifts=False)
+    assert [p.name for p in analysis.people] == ["Anjali Raghunathan", "Teresa Lindgren"]
+    assert [(i.text, i.holder) for i in analysis.interests] == [("beekeeping",
+                                                                "Anjali Raghunathan")]

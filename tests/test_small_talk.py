@@ -289,3 +289,33 @@ def test_the_phrase_right_after_fan_of_is_the_object_when_the_parser_hangs_it_el
                        "was child, he was sad because they lose on Saturday.\n", gifts=False)
     assert ("Borussia Dortmund", "Dieter Vogel") in [(i.text, i.holder)
                                                      for i in analysis.interests]
+
+
+def test_an_object_the_parser_read_as_a_clause_is_still_a_candidate():
+    # "makes kimchi jjigae": the parser hangs the dish under "makes" as a clause (ccomp)
+    text = ("Met Dmitri Volkov (Plant Manager) and Priya Nair (Staff Engineer).\n"
+            "- at lunch dmitri said he makes kimchi jjigae every sunday for his kids\n")
+    assert any(t == "kimchi jjigae" for t, _ in _candidates(text, lexicon=False))
+    assert [(i.text, i.holder) for i in analyze(text, gifts=False).interests] == [
+        ("kimchi jjigae", "Dmitri Volkov")]
+
+
+def test_someone_named_before_and_i_both_shares_the_pastime():
+    shared = analyze("Met Ilse Brandt (Head of Ops).\n"
+                     "- turns out Ilse + I both go geocaching!! she has found 300 caches\n",
+                     gifts=False)
+    assert ("geocaching", "Ilse Brandt", "shared") in [(i.text, i.holder, i.cue)
+                                                       for i in shared.interests]
+    # without "both" or "too" the pair only did something together
+    together = analyze("Met Ama Owusu (Data Lead).\n- Ama and I enjoyed the pipeline design "
+                       "discussion.\n", gifts=False)
+    assert not [i for i in together.interests if i.cue == "shared"]
+
+
+def test_what_they_lay_on_for_the_team_is_a_perk_not_a_pastime():
+    perk = analyze("Met Teresa Lindgren (office manager).\n"
+                   "They do a team Zumba class Friday mornings before opening.\n", gifts=False)
+    assert not perk.interests
+    hers = analyze("Met Teresa Lindgren (office manager).\n"
+                   "Teresa goes to a Zumba class every Friday.\n", gifts=False)
+    assert [(i.text, i.holder) for i in hers.interests] == [("Zumba", "Teresa Lindgren")]

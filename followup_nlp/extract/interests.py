@@ -826,6 +826,11 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
             for mention, person in in_sent:
                 if mention.start <= subject.i < mention.end:
                     return person, False
+            partner = _partner_of_writer(subject, people)
+            if partner is not None:
+                if candidate.cue == "said":
+                    candidate.cue = "shared"
+                return partner, False
             if subject.lower_ in FIRST_PERSON and candidate.cue != "shared" \
                     and not _quoted(subject):
                 asker = asking_verb(verb)
@@ -853,6 +858,24 @@ def _holder(candidate: _Candidate, people: list[PersonMentions],
     ) and not _quoted(sent[0]):
         return None, True
     return last_person, False
+
+
+PAIRING_WORDS = {"and", "+", "&"}
+SHARING_WORDS = {"both", "too", "also", "all"}
+
+
+def _partner_of_writer(subject: Token, people: list[PersonMentions]) -> PersonMentions | None:
+    """ "turns out Kofi + I both go mudlarking": the parser often takes only "I" as the subject
+    of a pair written before it (and may even end a sentence at "+"); the person named right
+    before "and I" shares the pastime, when the clause says so ("both", "too"): "Ama and I
+    enjoyed the design discussion" shares no pastime."""
+    doc = subject.doc
+    if subject.lower_ != "i" or subject.i < 2 or doc[subject.i - 1].lower_ not in PAIRING_WORDS \
+            or not any(t.lower_ in SHARING_WORDS for t in subject.head.subtree):
+        return None
+    named = subject.i - 2
+    return next((person for person in people for mention in person.mentions
+                 if mention.start <= named < mention.end), None)
 
 
 def _antecedent(pronoun: Token) -> Span | None:
@@ -1059,6 +1082,28 @@ def _pieces(chunk: Span) -> list[Span]:
     return pieces
 
 
+CLAUSE_PARTS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "cop", "mark"}
+
+
+def _objects_read_as_clauses(doc: Doc) -> list[Span]:
+    """ "he makes kimchi jjigae every sunday": a noun the parser hung under a verb as a clause
+    (ccomp / xcomp) while the verb has no object is the verb's object; a real clause has a
+    subject, an auxiliary or a marker of its own. spaCy's noun chunks leave such nouns out."""
+    found = []
+    for token in doc:
+        if token.dep_ not in {"ccomp", "xcomp"} or token.pos_ not in {"NOUN", "PROPN"} \
+                or token.head.pos_ != "VERB" or token.i < token.head.i \
+                or any(c.dep_ in CLAUSE_PARTS for c in token.children) \
+                or any(c.dep_ == "dobj" for c in token.head.children):
+            continue
+        start = token.i
+        while start > token.head.i + 1 and doc[start - 1].dep_ in {"compound", "amod"} \
+                and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        found.append(doc[start : token.i + 1])
+    return found
+
+
 def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
                        answered: set[int]) -> list[_Candidate]:
     """Interests no list or cue knows: every noun phrase, and every verb phrase whose subject is
@@ -1073,7 +1118,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
         return not any(start < span.end and span.start < end for start, end in blocked)
 
     chunks_of: dict[int, list[Span]] = {}
-    for chunk in noun_chunks(doc):
+    for chunk in [*noun_chunks(doc), *_objects_read_as_clauses(doc)]:
         chunks_of.setdefault(chunk.sent.start, []).append(chunk)
     out = []
     for sent in doc.sents:
@@ -1259,8 +1304,9 @@ def _a_workplace_perk(span: Span) -> bool:
     verb = path[-1]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                 and not span.start <= c.i < span.end] if verb.pos_ in {"VERB", "AUX"} else []
+    # "they" is as often the employer ("they do a team Zumba class") as the people met
     if verb.lemma_.lower() not in REPORTING_VERBS and any(
-            (c.lower_ in THIRD_PERSON or c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            (c.lower_ in THIRD_PERSON - {"they"} or c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
             and c.lower_ not in WORKPLACE_WORDS for c in subjects):
         return False  # "Marco plays on the company softball team", not "the perks Tobi listed"
     modifiers = [t for noun in path if noun.pos_ in {"NOUN", "PROPN"} for c in noun.children
@@ -1268,8 +1314,10 @@ def _a_workplace_perk(span: Span) -> bool:
     sent = span.sent
     for_staff = any(t.lower_ in {"perk", "perks"} or (t.lower_ == "for" and t.i + 1 < sent.end
                     and span.doc[t.i + 1].lower_ in {"staff", "employees"}) for t in sent)
+    # "a team Zumba class": "team" before what the phrase names, not inside it ("team sports")
     return for_staff or any(t.lower_ in WORKPLACE_SUBJECTS for t in subjects) or any(
-        t.lower_ in WORKPLACE_WORDS and not _someones(t) for t in modifiers)
+        (t.lower_ in WORKPLACE_WORDS or (t.lower_ == "team" and not span.start <= t.i < span.end))
+        and not _someones(t) for t in modifiers)
 
 
 def _someones(token: Token) -> bool:

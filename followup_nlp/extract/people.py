@@ -131,6 +131,14 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
+def _is_name_part(token: Token) -> bool:
+    """The part after a hyphen of a name: "Min-jun", "Ha-eun", whose second parts are also a
+    month and a word that cannot start a name on their own."""
+    return _is_name_word(token) or (
+        token.is_alpha and len(token.text) > 1 and token.lower_ not in title_heads()
+        and not (token.is_upper and not doc_text(token.doc).isupper()))
+
+
 def _title_spans(doc: Doc) -> list[Span]:
     return list(doc.spans.get(SPAN_KEYS["TITLE"], []))
 
@@ -194,7 +202,7 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
         while j + 1 < len(doc) and j - start < 4:
             nxt = doc[j + 1]
             if nxt.text == "-" and j + 2 < len(doc) and not doc[j].whitespace_ \
-                    and not nxt.whitespace_ and _is_name_word(doc[j + 2]):
+                    and not nxt.whitespace_ and _is_name_part(doc[j + 2]):
                 j += 2
                 continue
             if not lowercase and nxt.lower_ in NAME_PARTICLES:
@@ -404,8 +412,10 @@ def _looks_like_org(run: Span) -> bool:
     if after is not None and after.lower_.strip(".") in ORG_SUFFIXES:
         return True
     before = doc[run.start - 1] if run.start > 0 else None
+    # "w/ Travis + Min-jun Seo": a given name on both sides of the sign names two people.
     return any(t is not None and t.text in {"&", "+"} and t.whitespace_ != "\n" and (
-        (t is before and t.i > 0 and doc[t.i - 1].is_title) or
+        (t is before and t.i > 0 and doc[t.i - 1].is_title
+         and not (is_given_name(_first_name(run).text) and is_given_name(doc[t.i - 1].text))) or
         (t is after and t.i + 1 < len(doc) and doc[t.i + 1].is_title
          and doc[t.i + 1].lower_ in ORG_SUFFIXES)) for t in (before, after))
 
@@ -524,7 +534,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     from_employer = after is not None and after.lower_ == "from" and run.end + 1 < len(doc) \
         and doc[run.end + 1].is_title and doc[run.end + 1].ent_type_ in {"ORG", "FAC"}
     if given:
-        return not other_entity or titled or from_dept or ner_person or from_employer
+        return not other_entity or titled or from_dept or ner_person or from_employer \
+            or _acts_as_a_person(run, other_ents)
     if segment is not None or from_dept:
         return run[0].is_title or (run[0].is_upper and len(run[0]) > 1 and len(run) > 1)
     # "Dale Price is a die hard Chiefs fan": a given name that is also a word (dale, bill, rose),
@@ -537,6 +548,19 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
         return True
     # Not a known given name: trust NER only for full names written where people are named.
     return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+
+
+NOT_ACTIONS = {"be", "have", "get", "become", "grow", "seem", "look", "remain", "host", "offer"}
+
+
+def _acts_as_a_person(run: Span, other_ents: list[Span]) -> bool:
+    """ "Kenji makes his own fermented hot sauce": a known given name NER took for a place is
+    a person when it is the subject of something people do (places "have", "are", "host")."""
+    if not any(e.label_ in {"GPE", "LOC"} and e.start <= run.start < e.end for e in other_ents):
+        return False
+    word = run[-1]
+    return word.dep_ == "nsubj" and word.head.pos_ == "VERB" \
+        and word.head.lemma_.lower() not in NOT_ACTIONS
 
 
 def _role_in_brackets(run: Span) -> bool:
@@ -711,7 +735,9 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         if len(span) > 1 and _display(span).lower() in parts \
                 and not any(s.start < span.end and span.start < s.end for s in accepted):
             accepted.append(span)
+    accepted += _hyphenated_lowercase(doc, parts, accepted)
     accepted += _initialled(doc, accepted, aliases)
+    _given_name_in_brackets(accepted, aliases)
     accepted.sort(key=lambda s: s.start)
     people = _merge(accepted, aliases)
     nicknames = {full: nick for _, full, nick in nicknamed}
@@ -720,6 +746,36 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
         person.honorific = next((h for m in person.mentions
                                  if (h := _honorific_before(m)) is not None), None)
     return people
+
+
+def _hyphenated_lowercase(doc: Doc, parts: set[str], accepted: list[Span]) -> list[Span]:
+    """ "jae-won said ..." after "Jae-won Park": a hyphenated part of a known name written in
+    lowercase (the tokenizer splits it in three, and lowercase words make no name run)."""
+    found = []
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if token.text != "-" or before.whitespace_ or token.whitespace_ \
+                or f"{before.lower_}-{after.lower_}" not in parts \
+                or any(s.start <= token.i < s.end for s in (*accepted, *found)):
+            continue
+        found.append(doc[before.i : after.i + 1])
+    return found
+
+
+def _given_name_in_brackets(accepted: list[Span], aliases: dict[str, str]) -> None:
+    """ "Dr. Raghunathan (Anjali, the owner)": a known given name opening a bracket right
+    after an honorific and a surname is that person's first name; both forms are recorded in
+    `aliases` as "Anjali Raghunathan"."""
+    for span in accepted:
+        doc = span.doc
+        if len(span) != 1 or span.end + 2 >= len(doc) or doc[span.end].text != "(" \
+                or _honorific_before(span) is None:
+            continue
+        given = doc[span.end + 1]
+        if given.is_title and is_given_name(given.text) and doc[span.end + 2].text in {",", ")"} \
+                and any(s.start == given.i for s in accepted):
+            full = f"{given.text} {_display(span)}"
+            aliases[_display(span).lower()] = aliases[given.lower_] = full
 
 
 def _initialled(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list[Span]:
