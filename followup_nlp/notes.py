@@ -90,6 +90,24 @@ def signed_by(text: str) -> str | None:
     return None if re.search(rf"(?<!\w){first}(?!\w)", elsewhere) else name
 
 
+_FROM = re.compile(r"^\s*from\s*:\s*(?P<name>[^<@\n]+?)\s*(?:<[^>\n]*>)?\s*$", re.I)
+_THANKS_SUBJECT = re.compile(r"^\s*subject\s*:\s*(?!(?:re|aw|sv)\s*:)[^\n]*\bthank", re.I)
+
+
+def thanks_sent_by(text: str) -> str | None:
+    """The sender of a pasted thank-you email ("From: Jordan Reyes" over "Subject: Thank you -
+    Project Coordinator interview"): the writer, never someone they met. A reply ("Subject: RE:
+    Thank you") comes from the interviewer."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        match = _FROM.match(line)
+        if match and any(_THANKS_SUBJECT.match(other) for other in lines[i + 1 : i + 5]):
+            name = match.group("name").strip(" \"'")
+            if 0 < len(name) <= 40 and not any(c.isdigit() for c in name):
+                return name
+    return None
+
+
 def parse_note(text: str, source: str = "<stdin>") -> Note:
     """Turn decoded text into a Note; an empty note is a user error."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

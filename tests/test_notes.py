@@ -127,3 +127,60 @@ def test_a_pets_name_is_not_the_employer_and_chat_words_are_not_the_job():
     chat = analyze("ok so the sous chef thing at harbor & vine\n"
                    "met jae-won park (exec chef) in the back office\n", gifts=False)
     assert (chat.company, chat.position) == ("Harbor & Vine", "sous chef")
+
+
+PASTED_THREAD = """---------- Forwarded message ---------
+From: Hiroko Tanabe <hiroko.tanabe@brightmoor.example>
+Date: Mon, Mar 2, 2026 at 9:15 AM
+Subject: Your interview - Grants Coordinator
+To: Sam Whitlock
+
+Hi Sam,
+You're confirmed for a second-round video interview on Thursday, March 5 at 1:00 PM with
+Ravi Menon, Director of Development.
+
+Best,
+Hiroko Tanabe | People Operations | Brightmoor Conservancy
+
+----------
+
+From: Sam Whitlock
+Date: Thu, Mar 5, 2026 at 3:40 PM
+Subject: Thank you - Grants Coordinator interview
+To: Ravi Menon
+
+Hi Ravi,
+Thank you for talking with me about the spring appeal and the grant calendar I built at Fernwood.
+
+Sam
+
+my notes: ravi keeps bees on his roof, two hives.
+"""
+
+
+def test_a_pasted_thread_dates_its_messages_not_the_interview_and_its_sender_is_the_writer():
+    from followup_nlp import analyze
+
+    analysis = analyze(PASTED_THREAD, gifts=False)
+    assert analysis.interview_dates == ("2026-03-05",)  # not the Date: lines of the messages
+    assert analysis.stage == "second"  # "second-round", with a hyphen
+    assert "Sam Whitlock" not in [p.name for p in analysis.people]  # sent the thank-you
+    assert analysis.company == "Brightmoor Conservancy"  # the signature, not "at Fernwood"
+
+
+def test_a_notes_own_date_line_is_still_the_interview_day():
+    from followup_nlp import analyze
+
+    analysis = analyze("Date: 3/5/2026\nCompany: Brightmoor Conservancy\n"
+                       "Met Ravi Menon (Director of Development), video.\n", gifts=False)
+    assert analysis.interview_dates == ("2026-03-05",)
+
+
+def test_calling_something_a_name_is_no_phone_call_and_a_conf_room_is_on_site():
+    from followup_nlp import analyze
+
+    analysis = analyze("Panel 4 Nov, Main branch 2nd floor conf room\n"
+                       "Olena Kovalenko - Branch Manager\n"
+                       "Marcus used to DJ in college but called that a previous life\n",
+                       gifts=False)
+    assert analysis.channel == "onsite"

@@ -577,3 +577,12 @@ def test_a_given_name_in_brackets_after_doctor_and_surname_is_their_first_name()
     assert [p.name for p in analysis.people] == ["Anjali Raghunathan", "Teresa Lindgren"]
     assert [(i.text, i.holder) for i in analysis.interests] == [("beekeeping",
                                                                 "Anjali Raghunathan")]
+
+
+def test_someone_who_sat_in_and_asked_nothing_is_support():
+    quiet = analyze("Panel interview.\nCity HR: Deshawn Carter set it up + sat in, ran the timer, "
+                    "didn't ask anything\nOlena Kovalenko - Branch Manager\n", gifts=False)
+    asking = analyze("Panel interview.\nDeshawn Carter (HR) sat in and asked two questions.\n"
+                     "Olena Kovalenko - Branch Manager\n", gifts=False)
+    assert {p.name: p.role for p in quiet.people}["Deshawn Carter"] == "support"
+    assert {p.name: p.role for p in asking.people}["Deshawn Carter"] == "interviewer"

@@ -12,7 +12,7 @@ from followup_nlp.extract.facts import extract_facts, find_company
 from followup_nlp.extract.interests import HeldCandidate, extract_interests, interest_candidates
 from followup_nlp.extract.people import PersonMentions, extract_people
 from followup_nlp.extract.topics import extract_topics
-from followup_nlp.notes import Note, signed_by
+from followup_nlp.notes import Note, signed_by, thanks_sent_by
 from followup_nlp.schema import NoteAnalysis
 
 ENGLISH_HINTS = {"the", "and", "with", "to", "of", "a", "in", "is", "was", "he", "she", "i", "we",
@@ -38,8 +38,9 @@ def _people(doc: Doc, note: Note) -> tuple[str | None, list, list[PersonMentions
     company are never people we met."""
     sender = note.front_matter.get("sender")
     company = find_company(doc, note.front_matter)
-    exclude = {name for name in (sender, company, *(sender or "").split(), signed_by(note.text))
-               if name}
+    thanked = thanks_sent_by(note.text)
+    exclude = {name for name in (sender, company, *(sender or "").split(), signed_by(note.text),
+                                 thanked, *(thanked or "").split()) if name}
     people, mentions = extract_people(doc, exclude=exclude)
     return company, people, mentions
 

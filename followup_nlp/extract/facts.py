@@ -40,22 +40,24 @@ CHANNEL_PATTERNS = {
     "video": re.compile(r"\b(zoom|teams|video|google meet|webex|skype|facetime|virtual|on camera"
                         r"|hangouts?)\b", re.I),
     # not "a greyhound called Bolt": "called" before a name names something
-    "phone": re.compile(r"\b(phone|call(?:ed)?(?!\s+[\"“']?(?-i:[A-Z]))|over the phone|dialed in)\b",
-                        re.I),
+    # nor "called that a previous life", "called it a day": naming or ending, not phoning
+    "phone": re.compile(r"\b(phone|call(?:ed)?(?!\s+[\"“']?(?-i:[A-Z]))(?!\s+(?:it|that|this)\b)"
+                        r"|over the phone|dialed in)\b", re.I),
     "onsite": re.compile(r"\b(on-?site|on site|in[- ]person|office visit|came in"
                          r"|their office|(?:in|at) their \w+ office|campus"
-                         r"|headquarters|hq|the building|tour of|toured|lobby|conference room"
+                         r"|headquarters|hq|the building|tour of|toured|lobby|conf(?:erence|\.)? room"
                          r"|walked me|showed me around|trial shift|break room|front desk"
                          r"|his office|her office|in his classroom|in her classroom|at the store"
                          r"|at the site|the floor|shop floor|plant tour|site visit)\b", re.I),
 }
 STAGE_PATTERNS = [
     # "rd" and "int" are how notes shorten round and interview ("2nd rd", "1st int.")
-    ("final", re.compile(r"\b(final(?: round| rd| interview| stage)?|last round|round (?:3|three|4)"
-                         r"|3rd (?:round|rd)|third round)\b", re.I)),
-    ("second", re.compile(r"\b(second(?: round| rd| interview)|2nd(?: round| rd| interview| int)"
-                          r"|round (?:2|two)|follow-?up interview)\b", re.I)),
-    ("first", re.compile(r"\b(first(?: round| rd| interview)|1st(?: round| rd| interview| int)"
+    # ("second-round": a hyphen as often as a space)
+    ("final", re.compile(r"\b(final(?:[- ]round| rd| interview| stage)?|last round"
+                         r"|round (?:3|three|4)|3rd[- ](?:round|rd)|third[- ]round)\b", re.I)),
+    ("second", re.compile(r"\b(second(?:[- ]round| rd| interview)|2nd(?:[- ]round| rd| interview"
+                          r"| int)|round (?:2|two)|follow-?up interview)\b", re.I)),
+    ("first", re.compile(r"\b(first(?:[- ]round| rd| interview)|1st(?:[- ]round| rd| interview| int)"
                          r"|round (?:1|one)"
                          r"|phone screen|screening|screen|initial (?:call|interview|chat)|intro call)\b",
                          re.I)),
@@ -533,6 +535,11 @@ EMAIL_EMPLOYER = re.compile(r"\b(?:your interest in|welcome to|on behalf of)\s+(
                             r"(?:(?:[ \t]+(?:&|of|and))?[ \t]+[A-Z][\w'’&-]*){0,4})")
 
 
+# A pasted email's signature line: "Amara Nwosu | Talent Acquisition | SunCrest Solar & Storage".
+EMAIL_SIGNATURE = re.compile(r"^[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}[ \t]*\|[^|\n]+\|"
+                             r"[ \t]*([A-Z][^|\n]{2,60}?)[ \t]*$", re.M)
+
+
 def _opens_with_an_email(lines: list[str]) -> bool:
     return bool(lines) and FORWARD_MARK.match(lines[0]) is not None
 
@@ -622,8 +629,10 @@ def _found_company(doc: Doc, text: str) -> str | None:
     if header and header[0] and not (at_first and lines[0].find(at_first) < lines[0].find(header[1])):
         return header[1]
     in_email = EMAIL_EMPLOYER.search(text) if pasted else None
+    signature = EMAIL_SIGNATURE.search(text) if pasted else None
     for found in (at_first, header and header[1],
                   in_email and _clean_company(in_email.group(1).strip()),
+                  signature and _clean_company(signature.group(1).strip()),
                   _at_company("\n".join(lines[:3])), _at_company(text),
                   _lowercase_at_company("\n".join(lines[:3]))):
         if found:
@@ -960,6 +969,23 @@ def _remark_words(sent: Span, offset: int, clause_ok: bool) -> str | None:
     return None
 
 
+SENT_ON = re.compile(r"^\s*(?:date|sent)\s*:", re.I)
+ADDRESSED = re.compile(r"^\s*(?:from|to|cc|subject)\s*:", re.I)
+
+
+def _email_date_lines(text: str) -> set[int]:
+    """Where the "Date:" and "Sent:" lines of pasted emails start (the day a message was sent,
+    not an interview day): such a line next to a "From:", "To:" or "Subject:" line. A note's own
+    "Date: Oct 3" header line has none of those around it."""
+    lines = text.splitlines(keepends=True)
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset + len(line) - len(line.lstrip()))
+        offset += len(line)
+    return {starts[i] for i, line in enumerate(lines) if SENT_ON.match(line) and any(
+        ADDRESSED.match(other) for other in lines[max(0, i - 2) : i + 3])}
+
+
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date, company: str | None) -> Facts:
     """The interview's facts; `company` is `find_company`'s answer, found once per note (the
@@ -995,6 +1021,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     labelled: tuple[str, str | None] | None = None  # a "liked:" label waiting for its sentence
     decisions: list[tuple[str, list[date]]] = []
     days: list[tuple[int, date]] = []  # where in the note each interview day is written
+    sent_on = _email_date_lines(doc_text(doc))
     for sent in _sentences(doc):
         text = sent.text
         named = _people_in(sent, people)
@@ -1009,7 +1036,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
         if dates and not is_follow_up and not DECISION.search(text) \
-                and not FUTURE_MARKERS.search(text) and not THANKS_SENT.search(text):
+                and not FUTURE_MARKERS.search(text) and not THANKS_SENT.search(text) \
+                and sent.start_char not in sent_on:
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
             interview_dates.extend(not_owned)
             opening = [d for (start, _, d), own in zip(found, owns, strict=True)

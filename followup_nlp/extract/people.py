@@ -966,9 +966,11 @@ def _pronoun_follow_up(sent: Span) -> Span | None:
 def _says_nothing_of_interviewing(token: Token) -> bool:
     """"gave me the tour before the interview", "walked me to my interview": the interview as a
     time or a place says nothing about who asked the questions. Nor does asking *for*
-    something ("HR (Dana) emailed asking for references"): a request, not a question."""
-    if token.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ == "for"
-                                              for c in token.children):
+    something ("HR (Dana) emailed asking for references"): a request, not a question; nor
+    asking nothing ("sat in, didn't ask anything", "never asked a question")."""
+    if token.lemma_.lower() == "ask" and any(
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "neg"
+            or (c.dep_ == "dobj" and c.lower_ == "nothing") for c in token.children):
         return True
     return token.lower_ in {"interview", "interviews"} and token.dep_ == "pobj" \
         and token.head.lower_ in TIME_PREPOSITIONS
