@@ -184,3 +184,15 @@ def test_calling_something_a_name_is_no_phone_call_and_a_conf_room_is_on_site():
                        "Marcus used to DJ in college but called that a previous life\n",
                        gifts=False)
     assert analysis.channel == "onsite"
+
+
+def test_a_later_round_on_a_weekday_and_day_is_an_interview_day_a_call_back_is_not():
+    from followup_nlp import analyze
+
+    rounds = analyze("Round 1 - Mon 10/26, video, with Sade Adebayo (HR Manager)\n"
+                     "Round 2 - Thursday the 29th, on-site, FINAL\n"
+                     "Henrik Aalto (GM) + Camila Restrepo (Director of Rooms)\n", gifts=False)
+    assert rounds.interview_dates[-2:] == ("2026-10-26", "2026-10-29")
+    call = analyze("phone call w/ Denise (branch mgr), teller position, 1/8 thurs\n"
+                   "said call back monday the 12th if no news\n", gifts=False)
+    assert call.interview_dates[-1:] == ("2026-01-08",) and len(call.interview_dates) == 1

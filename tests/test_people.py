@@ -586,3 +586,41 @@ def test_someone_who_sat_in_and_asked_nothing_is_support():
                      "Olena Kovalenko - Branch Manager\n", gifts=False)
     assert {p.name: p.role for p in quiet.people}["Deshawn Carter"] == "support"
     assert {p.name: p.role for p in asking.people}["Deshawn Carter"] == "interviewer"
+
+
+def test_a_first_name_with_the_full_name_in_brackets_is_one_person():
+    analysis = analyze("copper kettle brewing - cellarperson - Sat 12 Sept\n"
+                       "gabi (owner, Gabriela Ortiz) + rasmus (head brewer)\n"
+                       "- gabi plays bass in a surf rock band\n", gifts=False)
+    assert [(p.name, p.title) for p in analysis.people] == [("Gabriela Ortiz", "owner"),
+                                                           ("Rasmus", "head brewer")]
+    assert [i.holder for i in analysis.interests] == ["Gabriela Ortiz"]
+
+
+def test_someone_named_as_her_assistant_does_not_take_her_pronouns():
+    analysis = analyze("Round 1, video\nSade Adebayo, HR Manager. Her assistant Rosie sent the "
+                       "invite.\n- she liked my scheduling work\n- she's super into competitive "
+                       "Scrabble, plays tournaments\n", gifts=False)
+    assert [(i.text, i.holder) for i in analysis.interests][:1] == [("Scrabble", "Sade Adebayo")]
+
+
+def test_the_initials_of_a_title_after_the_name_that_person():
+    analysis = analyze("Met Karim Nasser (program director) and Lucía Paredes (morning host).\n"
+                       "Lucía is a volunteer storm spotter.\n"
+                       "The PD collects vintage radios, he has 40 of them.\n", gifts=False)
+    assert ("vintage radios", "Karim Nasser") in [(i.text, i.holder) for i in analysis.interests]
+
+
+def test_weekdays_in_the_plural_relatives_and_who_sent_the_link_are_no_interviewers():
+    lab = analyze("Lab visit. Met Chidinma Okafor (PI) and Rahul Venkataraman (postdoc)\n"
+                  "- journal club Fridays, lab mgr expected to go\n", gifts=False)
+    assert [p.name for p in lab.people] == ["Chidinma Okafor", "Rahul Venkataraman"]
+    wife = analyze("Zoom, 1st round\nRita (Mateus's wife) does the books.\n"
+                   "Interview w/ Mateus Oliveira (owner).\n", gifts=False)
+    assert [(p.name, p.title) for p in wife.people] == [("Rita", None), ("Mateus Oliveira", "owner")]
+    link = analyze("Zoom, 1st round\nRita Gomes sent the zoom link on Monday.\n"
+                   "Interview w/ Mateus Oliveira (owner).\n", gifts=False)
+    asked = analyze("Zoom, 1st round\nRita Gomes sent the zoom link and asked about my SQL.\n",
+                    gifts=False)
+    assert {p.name: p.role for p in link.people}["Rita Gomes"] == "support"
+    assert {p.name: p.role for p in asked.people}["Rita Gomes"] == "interviewer"

@@ -986,6 +986,22 @@ def _email_date_lines(text: str) -> set[int]:
         ADDRESSED.match(other) for other in lines[max(0, i - 2) : i + 3])}
 
 
+ROUND_WORDS = re.compile(r"\b(?:round|rd|interview|on-?site|in[- ]person|video|zoom|teams)\b", re.I)
+
+
+def _later_round_day(text: str, interview_dates: list[date]) -> date | None:
+    """ "Round 2 - Thursday the 29th, on-site": a weekday and a day of the month with no month,
+    in a line that names a round or a channel and says nothing of what is still to come, is a
+    later interview day (within two months of the latest one, on that weekday)."""
+    if FOLLOW_UP.search(text) or DECISION.search(text) or FUTURE_MARKERS.search(text) \
+            or THANKS_SENT.search(text) or WEEKDAY_AND_DAY.search(text) is None \
+            or not (ROUND_WORDS.search(text) or any(p.search(text) for _, p in STAGE_PATTERNS)):
+        return None  # ("call back monday the 12th" is when to call, not a round)
+    latest = max(interview_dates)
+    day = weekday_day(text, latest)
+    return day if day is not None and 0 < (day - latest).days <= 60 else None
+
+
 def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                   today: date, company: str | None) -> Facts:
     """The interview's facts; `company` is `find_company`'s answer, found once per note (the
@@ -1044,6 +1060,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
                        if not own and _opens_a_line(doc, sent.start_char + start)]
             if opening:
                 days.append((sent.start, max(opening)))
+        elif not dates and interview_dates and (later := _later_round_day(text, interview_dates)):
+            interview_dates.append(later)
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text) \
             or (not_owned and NOT_BEFORE.search(text))
         if agreed and not re.search(r"\bi (?:will|'ll)\b", text, re.I):

@@ -36,7 +36,8 @@ HONORIFIC_FORMS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr"
 NOT_NAMES = {
     "i", "me", "my", "we", "panel", "interview", "interviews", "notes", "note", "round", "call",
     "zoom", "teams", "meet", "google", "slack", "linkedin", "webex", "skype", "facetime", "email",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
@@ -92,6 +93,7 @@ REFER_LEMMAS = {"refer", "referral", "referrer", "recommend"}
 SUPPORT_CONTEXT = {"schedule", "scheduled", "scheduling", "arrange", "coordinate", "book",
                    "set", "reschedule", "confirm", "logistics", "parking", "badge", "escort"}
 # What someone who looks after the visitor does ("who did the intro", "who gave me the tour").
+SENT_LOGISTICS = {"link", "invite", "invitation", "confirmation", "itinerary", "directions"}
 SUPPORT_TASKS = {"intro", "introduction", "tour", "logistics", "paperwork", "onboarding"}
 TIME_PREPOSITIONS = {"before", "after", "until", "till", "to", "for", "from"}
 INTERVIEW_CONTEXT = {"interview", "interviewed", "screen", "screened", "ask", "asked", "grill",
@@ -738,6 +740,7 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
     accepted += _hyphenated_lowercase(doc, parts, accepted)
     accepted += _initialled(doc, accepted, aliases)
     _given_name_in_brackets(accepted, aliases)
+    _short_name_with_full_name(accepted, aliases)
     accepted.sort(key=lambda s: s.start)
     people = _merge(accepted, aliases)
     nicknames = {full: nick for _, full, nick in nicknamed}
@@ -776,6 +779,32 @@ def _given_name_in_brackets(accepted: list[Span], aliases: dict[str, str]) -> No
                 and any(s.start == given.i for s in accepted):
             full = f"{given.text} {_display(span)}"
             aliases[_display(span).lower()] = aliases[given.lower_] = full
+
+
+def _short_name_with_full_name(accepted: list[Span], aliases: dict[str, str]) -> None:
+    """ "gabi (owner, Gabriela Ortiz)", "Gabriela Ortiz (Gabi, owner)": a first name and, in the
+    bracket right after it, a full name whose first name begins with the same two letters (or
+    the other way round) are one person; the short form is recorded in `aliases`."""
+    for span in accepted:
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        close = next((t.i for t in doc[span.end : min(span.end + 12, len(doc))] if t.text == ")"),
+                     None)
+        if close is None:
+            continue
+        # (not "Sarah (Sam Chen's boss)": someone else's relation)
+        inside = [s for s in accepted if span.end < s.start and s.end <= close
+                  and doc[s.end].text not in {"'s", "’s"}]
+        for other in inside:
+            short, full = (span, other) if len(span) == 1 < len(other) else \
+                (other, span) if len(other) == 1 < len(span) else (None, None)
+            if short is None or full is None:
+                continue
+            first = _display(_first_name(full)).lower()
+            nick = _display(short).lower()
+            if len(nick) >= 2 and first[:2] == nick[:2] and nick != first:
+                aliases.setdefault(nick, aliases.get(_display(full).lower(), _display(full)))
 
 
 def _initialled(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list[Span]:
@@ -847,11 +876,19 @@ def _merge(spans: list[Span], aliases: dict[str, str]) -> list[PersonMentions]:
     return people
 
 
+def _someones_relative(segment: Span) -> bool:
+    """ "Rita (Mateus's wife, does the office)": whose relative someone is, not their job (unlike
+    "owner's son", which says what they are to the business)."""
+    return segment[-1].lower_ in KIN and any(
+        t.is_title and t.i + 1 < segment.end and segment.doc[t.i + 1].lower_ in {"'s", "’s"}
+        for t in segment)
+
+
 def _title_for(person: PersonMentions) -> str | None:
     titles = _title_spans(person.mentions[0].doc)
     for mention in person.mentions:
         segment = title_segment(mention, titles)
-        if segment is not None:
+        if segment is not None and not _someones_relative(segment):
             return _clean_title(segment)
     for mention in person.mentions:
         title = _title_next_to(mention, titles)
@@ -1118,7 +1155,7 @@ def _set_it_up(person: PersonMentions) -> bool:
             if not any(t.lower_ in INTERVIEW_CONTEXT and not _the_thing_arranged(t, token)
                        for t in clause):
                 return True
-        if any(_arranged_it(token, mention) for token in mention.sent):
+        if any(_arranged_it(token, mention) for sent in _sentences_of(mention) for token in sent):
             return True
     return False
 
@@ -1127,13 +1164,16 @@ def _arranged_it(verb: Token, mention: Span) -> bool:
     """ "Tamsin Orr from HR scheduled it and said this is the first round": the person is the
     subject of a verb of arranging whose own words (its objects and particles, not the clauses
     joined to it) say nothing of interviewing."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_CONTEXT or not any(
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_CONTEXT | {"send"} or not any(
             c.dep_ == "nsubj" and (mention.start <= c.i < mention.end or _aside_on(c, mention))
             for c in verb.children):
         return False
     deps = {c.dep_ for c in verb.children}
     # Something arranged, already ("will set it up" is for the next round, "Ingrid confirmed"
     # agrees with someone); "set" only as "set up" ("Colleen - set dancing")
+    if verb.lemma_.lower() == "send" and not any(  # "Rita sent the zoom link", "the invite"
+            c.dep_ == "dobj" and c.lemma_.lower() in SENT_LOGISTICS for c in verb.children):
+        return False
     if "dobj" not in deps or "aux" in deps or (verb.lemma_.lower() == "set" and not any(
             c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
         return False
@@ -1272,6 +1312,14 @@ def _add_title_references(doc: Doc, found: list[PersonMentions],
                 doc[end].lower_ in w for w in words) and end not in taken:
             end += 1
         run = doc[token.i + 1 : end]
+        if not len(run) and (initialled := _title_initials(doc[token.i + 1], titles, taken)) \
+                is not None:
+            # "the PD's office" for the program director
+            person = found[initialled]
+            person.mentions.append(doc[token.i + 1 : token.i + 2])
+            person.mentions.sort(key=lambda m: m.start)
+            taken.add(token.i + 1)
+            continue
         # Only as a subject or owner ("the VP enters...", "the recruiter's desk"): "we waited
         # for the manager" says nothing about who the next sentence's "she" is.
         if not len(run) or not any(t.lower_ in heads for t in run) \
@@ -1282,3 +1330,17 @@ def _add_title_references(doc: Doc, found: list[PersonMentions],
             found[holders[0]].mentions.append(run)
             found[holders[0]].mentions.sort(key=lambda m: m.start)
             taken.update(range(run.start, run.end))
+
+
+def _title_initials(word: Token, titles: list[str | None], taken: set[int]) -> int | None:
+    """Which one person's title the capitals after "the" abbreviate ("the PD" for "program
+    director", "the HM" for "hiring manager"), as a subject or owner; None when no one's or
+    several people's do."""
+    text = word.text
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()) or word.i in taken \
+            or word.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+        return None
+    owners = [i for i, title in enumerate(titles) if title and "".join(
+        w[0] for w in title.replace("-", " ").split() if w.lower() not in {"of", "the", "&", "and"}
+    ).upper() == text]
+    return owners[0] if len(owners) == 1 else None

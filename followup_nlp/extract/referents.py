@@ -71,6 +71,19 @@ def sentence_referents(doc: Doc, people: list[PersonMentions]
     seen: list[PersonMentions] = []  # people in order of their latest mention
     for sent, in_sent in named:
         referents[sent.start] = _referent(seen, pronoun_gender(sent), genders)
-        for _, person in in_sent:
-            seen = [p for p in seen if p is not person] + [person]
+        for mention, person in in_sent:
+            others = [p for p in seen if p is not person]
+            # "Sade Adebayo, HR Manager. Her assistant Rosie sent the invite": Rosie comes up
+            # as Sade's; the next "she" is still about Sade
+            seen = [*others[:-1], person, others[-1]] if others and _someones_relation(mention) \
+                else [*others, person]
     return referents
+
+
+def _someones_relation(mention: Span) -> bool:
+    """The mention follows "her assistant", "his colleague": named as the last person's."""
+    if mention.start == 0:
+        return False
+    noun = mention.doc[mention.start - 1]
+    return noun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in SHE | HE | {"their"}
+                                       for c in noun.children)
