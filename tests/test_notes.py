@@ -196,3 +196,32 @@ def test_a_later_round_on_a_weekday_and_day_is_an_interview_day_a_call_back_is_n
     call = analyze("phone call w/ Denise (branch mgr), teller position, 1/8 thurs\n"
                    "said call back monday the 12th if no news\n", gifts=False)
     assert call.interview_dates[-1:] == ("2026-01-08",) and len(call.interview_dates) == 1
+
+
+def test_what_was_liked_is_said_of_whoever_is_named_before_liked():
+    from followup_nlp import analyze
+
+    analysis = analyze("Met Teresa Lindgren (office manager) and Anjali Raghunathan (owner).\n"
+                       "- Teresa asked about scheduling; Anjali really liked that I'm bilingual\n",
+                       gifts=False)
+    assert [(r.text, r.person) for r in analysis.liked] == [("that I'm bilingual",
+                                                           "Anjali Raghunathan")]
+
+
+def test_a_station_with_its_frequency_is_the_employer_not_an_aside_in_brackets():
+    from followup_nlp import analyze
+
+    analysis = analyze("KVLR 91.7 — morning show producer — Friday Oct 2, first interview, in "
+                       "person at the station (little brick building behind the co-op)\n"
+                       "Met with Karim Nasser, the program director.\n", gifts=False)
+    assert analysis.company == "KVLR 91.7"
+
+
+def test_an_hr_manager_who_liked_something_of_the_writers_interviewed_them():
+    from followup_nlp import analyze
+
+    analysis = analyze("Round 1 — Mon 10/26, video, 30 min\nSade Adebayo, HR Manager. Her "
+                       "assistant Rosie sent the invite.\n- she liked that I've done labor "
+                       "scheduling against forecast\n", gifts=False)
+    assert {p.name: p.role for p in analysis.people} == {"Sade Adebayo": "interviewer",
+                                                         "Rosie": "support"}

@@ -319,3 +319,9 @@ def test_what_they_lay_on_for_the_team_is_a_perk_not_a_pastime():
     hers = analyze("Met Teresa Lindgren (office manager).\n"
                    "Teresa goes to a Zumba class every Friday.\n", gifts=False)
     assert [(i.text, i.holder) for i in hers.interests] == [("Zumba", "Teresa Lindgren")]
+
+
+def test_the_one_thing_they_built_is_theirs_in_a_letter():
+    analysis = analyze("Met Henrik Aalto (GM).\n- Henrik built a wood-fired sauna in his backyard, "
+                       "rolls in the snow after\n", gifts=False)
+    assert [i.mention for i in analysis.interests][:1] == ["your wood-fired sauna"]

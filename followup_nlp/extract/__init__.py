@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from followup_nlp.extract.facts import extract_facts, find_company
 from followup_nlp.extract.interests import HeldCandidate, extract_interests, interest_candidates
-from followup_nlp.extract.people import PersonMentions, extract_people
+from followup_nlp.extract.people import PersonMentions, extract_people, set_it_up
 from followup_nlp.extract.topics import extract_topics
 from followup_nlp.notes import Note, signed_by, thanks_sent_by
 from followup_nlp.schema import NoteAnalysis
@@ -59,7 +59,14 @@ def analyze_doc(doc: Doc, note: Note, today: date | None = None) -> NoteAnalysis
     spans = [(i.start - note.offset, i.end - note.offset) for i in interests]
     topics = extract_topics(doc, spans)
     facts = extract_facts(doc, mentions, note.front_matter, today, company)
-    people = [replace(p, met_on=facts.met_on.get(p.name)) for p in people]
+    # Whoever liked something of the writer's was weighing them up: "Sade Adebayo, HR Manager
+    # ... she liked my scheduling work" was an interviewer, whatever her title suggests (not
+    # someone the note says arranged it: "priya set it all up ... he liked my writeup").
+    weighed_up = {m.name for m in mentions if m.name in facts.said_to_like and not set_it_up(m)}
+    people = [replace(p, met_on=facts.met_on.get(p.name),
+                      role="interviewer" if p.role == "support" and p.name in weighed_up
+                      else p.role)
+              for p in people]
     warnings = []
     if (language := _language_warning(doc)) is not None:
         warnings.append(language)

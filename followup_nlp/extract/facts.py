@@ -157,6 +157,9 @@ class Facts:
     liked: list[Remark] = field(default_factory=list)
     clarify: list[Remark] = field(default_factory=list)
     met_on: dict[str, str] = field(default_factory=dict)  # name -> the day they were met
+    # who is written as the one who liked something ("Anjali liked ...", "she liked ..."), not
+    # only guessed from the sentences before a "liked:" label
+    said_to_like: set[str] = field(default_factory=set)
 
 
 WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
@@ -485,6 +488,9 @@ INSTITUTION_OPENERS = {"hospital", "university", "bank", "clinic", "college", "m
                        "universidade", "musée", "museo"}
 
 
+FREQUENCY = re.compile(r"\d{2,3}\.\d")  # "KVLR 91.7": a station's frequency, not a date
+
+
 def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] | None:
     """The employer a header segment names, if it could be one, with whether it ends in a company
     word. A lowercase segment counts only just before a job title ("harlan precision - cnc
@@ -502,7 +508,8 @@ def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] 
         return None
     if (not company_word and _title_like(lower, heads)) \
             or any(w in CHANNEL_WORDS or w in PROSE_WORDS
-                   or (DATE_LIKE.search(w) and not (j and w.isdigit() and words[j - 1][:1].isupper()))
+                   or (DATE_LIKE.search(w) and not (j and (w.isdigit() or FREQUENCY.fullmatch(w))
+                                                    and words[j - 1][:1].isupper()))
                    or w in NOT_COMPANY_WORDS - {"the", "of", "and", "&", "home"}
                    for j, w in enumerate(lower)):
         return None
@@ -587,11 +594,14 @@ def _header_company(text: str) -> tuple[bool, str] | None:
             continue  # "Prudence Halloway (director)": a name with its job title
         found = _segment_company(segment, title_next, heads)
         if found and (title_next or not prose or i == 0):
-            candidates.append((not found[0], i, found[1], title_next))
+            # an aside in brackets ("in person at the station (little brick building ...)")
+            # after the segments outside them
+            aside = i > 0 and segments[i - 1][1] == "("
+            candidates.append((aside, not found[0], i, found[1], title_next))
     if not candidates:
         return None
     best = min(candidates)
-    return best[3], best[2]
+    return best[4], best[3]
 
 
 def find_company(doc: Doc, front: dict[str, str]) -> str | None:
@@ -780,6 +790,14 @@ def _position(doc: Doc, front: dict[str, str], people: list[PersonMentions]) -> 
 
 def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]:
     return [p for p in people if any(sent.start <= m.start < sent.end for m in p.mentions)]
+
+
+def _named_before(sent: Span, people: list[PersonMentions], char: int) -> str | None:
+    """Who is named last before a character of a sentence: "Dr. Anjali really liked that I'm
+    bilingual, ... and Teresa kept coming back to ..." is Anjali's remark."""
+    before = [(m.start, p.name) for p in people for m in p.mentions
+              if sent.start <= m.start < sent.end and m.end_char <= char]
+    return max(before)[1] if before else None
 
 
 CLAUSE_LEADS = {"that", "how", "when"}
@@ -1093,7 +1111,12 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             # "They liked my dashboard": the whole panel, so every letter may recall it
             everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
             if phrase:
-                facts.liked.append(Remark(phrase, None if everyone else who, _day_of(days)))
+                named_liker = _named_before(sent, people, sent.start_char + liked.start())
+                liker = named_liker or who
+                facts.liked.append(Remark(phrase, None if everyone else liker, _day_of(days)))
+                if liker and not everyone and (named_liker or re.search(
+                        r"\b(?:s?he|s?hes)\b(?:\s+\w+)?\s*$", text[: liked.start()], re.I)):
+                    facts.said_to_like.add(liker)
             elif _ends_in_label(text):
                 labelled = ("liked", None if everyone else who)
         if clarify := CLARIFY.search(text):

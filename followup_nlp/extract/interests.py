@@ -932,8 +932,10 @@ def _mention_span(candidate: _Candidate) -> Span:
         # comma after words owned by no one ("date,| the team ski trip"; but "your mom's
         # pierogi, potato and farmer's cheese" names one thing twice).
         owned = any(t.dep_ == "poss" for t in doc[start : span.start])
+        # (a verb inside a hyphenated modifier is no stop: "a wood-fired sauna")
         stops = [t.i for t in doc[start : span.start]
-                 if t.pos_ in {"VERB", "AUX"} or (t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
+                 if (t.pos_ in {"VERB", "AUX"} and not _hyphenated(t))
+                 or (t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
                  or (t.pos_ == "PROPN" and is_given_name(t.text))
                  or (t.text in {",", ";"} and not owned) or t.tag_ == "PRP"]
         if stops:
@@ -942,6 +944,27 @@ def _mention_span(candidate: _Candidate) -> Span:
                                   or doc[start].lower_ in FIRST_PERSON | set(SHORTHAND)):
         start += 1
     return doc[start : span.end]
+
+
+def _hyphenated(token: Token) -> bool:
+    """ "fired" of "wood-fired", "made" of "hand-made": joined by a hyphen to the word before."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and not doc[token.i - 2].whitespace_
+
+
+OWNED_MAKING = {"build", "rebuild", "restore", "own", "buy", "renovate"}
+
+
+def _one_they_made(span: Span) -> bool:
+    """ "Henrik built a wood-fired sauna", "she restored an old Airstream": the one thing they
+    built or own, which a letter calls "your wood-fired sauna"."""
+    root = span.root
+    return root.dep_ == "dobj" and root.tag_ in {"NN", "NNP"} \
+        and root.head.lemma_.lower() in OWNED_MAKING \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children) \
+        and any(c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or c.pos_ == "PROPN")
+                for c in root.head.children)
 
 
 def _team_name(candidate: _Candidate, span: Span) -> str | None:
@@ -1004,6 +1027,8 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
         # "her daughter just started fencing" is the daughter's: "your daughter's fencing"
         return _relatives(relative, _second_person(span))
     text = _second_person(span)
+    if _one_they_made(span) and not text.lower().startswith(("your ", "the ")):
+        return f"your {text}"
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]  # "Signed Cubs baseball" began a bullet
     if span[0].pos_ == "VERB" and span[0].tag_ == "VB" and span[0].dep_ == "xcomp" \

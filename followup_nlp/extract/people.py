@@ -1124,7 +1124,7 @@ def _role_for(person: PersonMentions, title: str | None,
         WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
     if (hint == "support" or _not_there(person)) and not interviewed:
         return "support"
-    if _set_it_up(person):
+    if set_it_up(person):
         return "support"
     if hint is None and (lemmas & SUPPORT_CONTEXT or _showed_the_writer_around(person)) \
             and not interviewed:
@@ -1132,7 +1132,7 @@ def _role_for(person: PersonMentions, title: str | None,
     return "interviewer"
 
 
-def _set_it_up(person: PersonMentions) -> bool:
+def set_it_up(person: PersonMentions) -> bool:
     """ "and HR person Kim something who set it all up", "Jo, who coordinated the day",
     "Priyanka from HR who did the intro": a clause on the name itself saying they arranged the
     interview outweighs the sentence's "panel" or "interview" around it. The clause is the
