@@ -5,7 +5,8 @@ from __future__ import annotations
 # A named event is a countable thing: "our conversation about the Berlin marathon".
 EVENT_NOUNS = {"marathon", "half", "triathlon", "race", "festival", "fair", "tournament", "cup",
                "open", "derby", "parade", "rally", "regatta", "trip", "game", "match", "final",
-               "finals", "series", "championship", "championships", "classic", "relay", "ride"}
+               "finals", "series", "championship", "championships", "classic", "relay", "ride",
+               "jam", "gig", "concert", "recital", "show"}
 # Family whose pastimes an interviewer talks about: "his mother's award-winning pies".
 RELATIVES = {"mother", "mom", "mum", "father", "dad", "grandma", "grandmother", "grandpa",
              "grandfather", "nana", "wife", "husband", "son", "daughter", "kid", "kids", "child",

@@ -325,3 +325,35 @@ def test_the_one_thing_they_built_is_theirs_in_a_letter():
     analysis = analyze("Met Henrik Aalto (GM).\n- Henrik built a wood-fired sauna in his backyard, "
                        "rolls in the snow after\n", gifts=False)
     assert [i.mention for i in analysis.interests][:1] == ["your wood-fired sauna"]
+
+
+def test_when_they_do_it_is_not_what_they_do():
+    text = ("Met Rahul Venkataraman (postdoc).\n"
+            "- postdoc office has a carrom board by the window, Rahul says they play every Fri "
+            "after journal club and he's undefeated\n")
+    found = [t for t, _ in _candidates(text)]
+    assert "carrom board" in found and not any("Fri" in t for t in found)
+
+
+def test_an_unknown_word_after_does_is_the_thing_done_and_a_logo_names_the_club():
+    pysanky = analyze("Met Olena Kovalenko (Branch Manager)\n- Olena does pysanky, the Ukrainian "
+                      "eggs - she teaches her nieces every Easter\n", gifts=False)
+    assert [(i.mention, i.canonical) for i in pysanky.interests][:1] == [("you do pysanky",
+                                                                          "pysanky")]
+    text = ("Met Ji-woo Park (Adult Services Librarian)\n- Ji-woo had a tote w/ the Eastbrook "
+            "Curling Club logo, she's curled there 5 yrs\n")
+    assert "Eastbrook Curling Club" in [t for t, _ in _candidates(text, lexicon=False)]
+
+
+def test_a_free_standing_dash_ends_the_pastime_and_a_jam_is_theirs():
+    from followup_nlp import write_letters
+
+    analysis = analyze("Zoom, 1st round\nMateus Oliveira - owner\nHana Novak - ops mgr\n"
+                       "- Mateus does lumberjack sports comps - log rolling + underhand chop\n"
+                       "- banjo on the wall behind Hana, she plays a bluegrass jam Thursdays\n",
+                       gifts=False)
+    texts = [i.text for i in analysis.interests]
+    assert not any(t.endswith(("- log", "log rolling")) for t in texts)
+    letters, _ = write_letters(analysis, sender="Sam Ortiz")
+    hana = next(x.body for x in letters if x.recipient == "Hana Novak")
+    assert "about bluegrass jam" not in hana

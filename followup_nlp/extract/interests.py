@@ -133,11 +133,20 @@ def _trim(span: Span) -> Span:
         or (doc[start].lower_ == "own" and start > 0 and doc[start - 1].dep_ == "poss")
     ):
         start += 1
+    # "lumberjack sports comps| - log rolling + underhand chop": a dash standing free between
+    # words starts a gloss, not more of the phrase
+    dash = next((t.i for t in doc[start + 1 : end] if t.text in FREE_DASHES
+                 and t.whitespace_ and doc[t.i - 1].whitespace_), None)
+    if dash is not None:
+        end = dash
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}
                            or doc[end - 1].lower_ in CHAT_FILLERS):
         end -= 1
     return doc[start:_before_when(doc, start, end)]
+
+
+FREE_DASHES = {"-", "–", "—", "--"}
 
 
 def _before_when(doc: Doc, start: int, end: int) -> int:
@@ -200,6 +209,9 @@ CONTAINER_HEADS = {"photo", "photos", "pic", "pics", "picture", "pictures", "pos
 
 
 # Where an office object sits; never the interest itself ("his screen background", "her desk").
+# What carries someone's club or team: the interest is the name on it.
+EMBLEM_HEADS = {"logo", "logos", "sticker", "stickers", "decal", "decals", "emblem", "crest",
+                "insignia", "patch", "patches"}
 SCENE_HEADS = {"background", "bg", "backdrop", "screen", "desk", "wall", "walls", "shelf",
                "shelves", "window", "windowsill", "corner", "credenza", "bookcase", "bookshelf",
                "cubicle", "whiteboard", "monitor", "lobby", "hallway"}
@@ -306,7 +318,8 @@ def _canonical(span: Span) -> str:
         if token.is_punct or token.pos_ in {"DET", "PRON"} or token.dep_ == "poss" \
                 or token.text in {"'s", "’s"}:
             continue
-        if token.i == span.start and token.pos_ == "VERB" and token.dep_ != "amod":
+        if token.i == span.start and token.pos_ == "VERB" and token.dep_ != "amod" \
+                and not _done_thing(token):
             # "builds sets" -> "building sets", but "a framed chart" stays framed
             words.append(_gerund(token.lemma_.lower()))
         elif token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper:
@@ -314,6 +327,20 @@ def _canonical(span: Span) -> str:
         else:
             words.append(SHORTHAND.get(token.lower_, token.lower_))
     return " ".join(words) or span.text.lower()
+
+
+def _done_thing(token: Token) -> bool:
+    """ "Olena does pysanky": an unknown word after "does" the tagger took for a verb (with
+    "does" as its auxiliary) is the thing done; it takes no "-ing" and a letter says "you do
+    pysanky"."""
+    from followup_nlp.extract.ranker import rarity
+
+    doc = token.doc
+    # (a word rarer than about once in 3 million: "she does knit" is a verb after all)
+    return token.i > 0 and doc[token.i - 1].lemma_.lower() == "do" \
+        and doc[token.i - 1].dep_ == "aux" and doc[token.i - 1].head.i == token.i \
+        and not any(c.dep_ == "neg" for c in token.children) \
+        and rarity(doc[token.i : token.i + 1]) < 2.5
 
 
 def _writers_own(span: Span) -> bool:
@@ -331,6 +358,14 @@ def _writers_own(span: Span) -> bool:
     return False
 
 
+WHEN_WORDS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+              "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend",
+              "weekends", "wknd", "wknds", "night", "nights", "morning", "mornings", "evening",
+              "evenings", "afternoon", "afternoons", "week", "weeks", "day", "days", "tonight",
+              "today", "tomorrow", "yesterday", "year", "years", "month", "months"}
+
+
 def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = False) -> bool:
     """A phrase that could name an interest. An organisation counts only as the object of a
     cue ("a big fan of the Cleveland Guardians", "has season tickets to Arsenal"): elsewhere an
@@ -339,6 +374,11 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
     if not len(span) or len(span) > 8 or _writers_own(span):
         return False
     if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
+        return False
+    # "they play every Fri", "weekends": when, not what (but "Tuesday ludo night" is a thing)
+    said = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "ADP"} or t.is_stop)
+            and not (t.i == span.root.i and t.pos_ == "VERB")]
+    if said and all(t.lower_.strip(".") in WHEN_WORDS for t in said):
         return False
     content = [t for t in span if not (t.is_stop or t.is_punct or t.text in {"'s", "’s"})]
     if all(t.lower_ in GENERIC_HEADS or t.lemma_.lower() in GENERIC_HEADS for t in content):
@@ -1035,6 +1075,8 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
             and span[0].head.lemma_.lower() in TAKING_UP:
         # "she's been learning to play the ukulele": not "you play the ukulele"
         return f"you {TAKING_UP[span[0].head.lemma_.lower()]} {text}"
+    if _done_thing(span[0]):
+        return f"you do {text}"
     if span[0].pos_ == "VERB" and span[0].tag_ in {"VBZ", "VBP", "VB", "VBD"}:
         # "builds sets w/ his kids" -> "you build sets with your kids"; "rang a full peal on
         # Sunday" -> "you rang a full peal" (not "our conversation about rang a full peal")
@@ -1157,6 +1199,8 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
             span = _trim(_without_people(_with_missed_compounds(piece), names))
             if any(i in names for i in range(span.start, span.end)):
                 continue
+            if len(span) > 1 and span[-1].lower_ in EMBLEM_HEADS and span[-2].dep_ == "compound":
+                span = span[:-1]  # "a tote w/ the Eastbrook Curling Club logo": the club
             # The interest is what the photo shows, not the photo or the wall it hangs on.
             if len(span) and (span.root.lower_ in SCENE_HEADS or _held_by(span.root) is not None):
                 continue
