@@ -225,3 +225,16 @@ def test_an_hr_manager_who_liked_something_of_the_writers_interviewed_them():
                        "scheduling against forecast\n", gifts=False)
     assert {p.name: p.role for p in analysis.people} == {"Sade Adebayo": "interviewer",
                                                          "Rosie": "support"}
+
+
+def test_a_next_label_split_off_by_an_equals_sign_and_a_misspelt_interview_after_the_name():
+    from followup_nlp import analyze
+
+    screen = analyze("Keystone Mutual - Field Claims Adjuster Trainee - phone screen 11/17\n"
+                     "Priyanka (recruiter) said my cert was exactly what they look for\n"
+                     "next = video w/ hiring mgr Tom Haugen. she'll send times by Fri\n",
+                     gifts=False)
+    assert screen.channel == "phone"
+    typo = analyze("Riverbend Literacy Alliance intervew - Development Associate\n"
+                   "Dec 2, at thier office\n", gifts=False)
+    assert typo.company == "Riverbend Literacy Alliance"

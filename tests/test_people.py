@@ -624,3 +624,11 @@ def test_weekdays_in_the_plural_relatives_and_who_sent_the_link_are_no_interview
                     gifts=False)
     assert {p.name: p.role for p in link.people}["Rita Gomes"] == "support"
     assert {p.name: p.role for p in asked.people}["Rita Gomes"] == "interviewer"
+
+
+def test_whoever_told_me_about_the_job_referred_me():
+    analysis = analyze("Riverbend Literacy Alliance - Development Associate\n"
+                       "Fatima from tutoring told me about this job, need to thank her!!\n"
+                       "met w Nkechi (exec director) and Tomasz (dev director)\n", gifts=False)
+    assert {p.name: p.role for p in analysis.people} == {
+        "Fatima": "referrer", "Nkechi": "interviewer", "Tomasz": "interviewer"}

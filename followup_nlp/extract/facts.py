@@ -301,9 +301,11 @@ def _statements(doc: Doc) -> list[str]:
     out: list[str] = []
     label = ""
     for sent in doc.sents:
-        if sent.text.startswith(":") and out and not label and "\n" not in out[-1] \
-                and len(out[-1].split()) <= 2:
-            label = out.pop()  # "next| :| onsite w/ the team": the parser split the label
+        if sent.text.startswith((":", "=", "->")) and out and not label \
+                and "\n" not in out[-1] and len(out[-1].split()) <= 2:
+            # "next| :| onsite w/ the team", "next| = video w/ hiring mgr": the parser split
+            # the label
+            label = out.pop()
         text = label + sent.text
         if sent.text.rstrip().endswith(":") and "\n" not in sent.text and \
                 sum(not t.is_punct and not t.is_space for t in sent) <= 2:
@@ -488,6 +490,18 @@ INSTITUTION_OPENERS = {"hospital", "university", "bank", "clinic", "college", "m
                        "universidade", "musée", "museo"}
 
 
+TRAILING_CALL_WORDS = {"interview", "interviews", "screen", "call"}
+
+
+def _misspelt_interview(word: str) -> bool:
+    """ "intervew", "interveiw", "inteview": a typo of "interview"."""
+    from difflib import SequenceMatcher
+
+    word = word.lower().strip(".,")
+    return word != "interview" and 7 <= len(word) <= 10 and word.startswith("int") \
+        and SequenceMatcher(None, word, "interview").ratio() >= 0.85
+
+
 FREQUENCY = re.compile(r"\d{2,3}\.\d")  # "KVLR 91.7": a station's frequency, not a date
 
 
@@ -499,6 +513,10 @@ def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] 
     while words and (words[0].lower().strip(".,") in LEADING_WORDS or not re.search(r"\w", words[0])):
         words = words[1:]
     words = [w for w in words if not re.fullmatch(r"#\d+", w)]
+    # "Riverbend Literacy Alliance interview", "... intervew": what the note is, after the name
+    while len(words) > 1 and (words[-1].lower().strip(".,") in TRAILING_CALL_WORDS
+                              or _misspelt_interview(words[-1])):
+        words = words[:-1]
     if not 1 <= len(words) <= 8 or any(ch in segment for ch in "@<>"):
         return None
     lower = [w.lower().strip(".,") for w in words]

@@ -1056,6 +1056,11 @@ def _referral_is_theirs(person: PersonMentions, everyone: list[PersonMentions]) 
     email to Henrik + Yuki, cc'd Olu to say thanks for the referral")."""
     for sent in {s for m in person.mentions for s in _sentences_of(m)}:
         for token in sent:
+            if _told_me_about_the_job(token):
+                # "Fatima from tutoring told me about this job": only its teller referred
+                if person in _named_as_referrer(token, everyone):
+                    return True
+                continue
             if token.lemma_.lower() not in REFER_LEMMAS and token.lower_ not in REFER_LEMMAS:
                 continue
             named = _named_as_referrer(token, everyone)
@@ -1074,6 +1079,19 @@ def _referral_is_theirs(person: PersonMentions, everyone: list[PersonMentions]) 
             if near([person]) <= near(everyone):
                 return True
     return False
+
+
+OPENING_NOUNS = {"job", "opening", "role", "position", "posting", "vacancy", "opportunity"}
+
+
+def _told_me_about_the_job(verb: Token) -> bool:
+    """ "told me about this job", "sent me the posting", "tipped me off about the opening"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"tell", "send", "forward", "tip"}:
+        return False
+    things = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "off"}
+               for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in OPENING_NOUNS for t in things)
 
 
 def _named_as_referrer(token: Token, everyone: list[PersonMentions]) -> list[PersonMentions]:
