@@ -632,3 +632,10 @@ def test_whoever_told_me_about_the_job_referred_me():
                        "met w Nkechi (exec director) and Tomasz (dev director)\n", gifts=False)
     assert {p.name: p.role for p in analysis.people} == {
         "Fatima": "referrer", "Nkechi": "interviewer", "Tomasz": "interviewer"}
+
+
+def test_whoever_spoke_up_for_the_writer_referred_them():
+    for line in ("My old boss Raj Patel put in a good word with Dana.", "Raj Patel vouched for me.",
+                 "Raj Patel emailed Dana for me last month."):
+        analysis = analyze(f"Phone screen w/ Dana Kim (HR).\n{line}\n", gifts=False)
+        assert {p.name: p.role for p in analysis.people}["Raj Patel"] == "referrer", line

@@ -1084,9 +1084,25 @@ def _referral_is_theirs(person: PersonMentions, everyone: list[PersonMentions]) 
 OPENING_NOUNS = {"job", "opening", "role", "position", "posting", "vacancy", "opportunity"}
 
 
+SPOKE_FOR = {"email", "call", "text", "talk", "speak", "message", "write", "reach"}
+
+
 def _told_me_about_the_job(verb: Token) -> bool:
-    """ "told me about this job", "sent me the posting", "tipped me off about the opening"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"tell", "send", "forward", "tip"}:
+    """ "told me about this job", "sent me the posting", "tipped me off about the opening";
+    and speaking up for the writer: "vouched for me", "put in a good word", "put my name in",
+    "Dr. Santos emailed Chidinma for me"."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "vouch":
+        return True
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"word", "name"}
+                              for c in verb.children):
+        return True
+    if lemma in SPOKE_FOR and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.lower_ == "me" for g in c.children) for c in verb.children):
+        return True
+    if lemma not in {"tell", "send", "forward", "tip"}:
         return False
     things = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "off"}
