@@ -8,6 +8,11 @@ from followup_nlp import analyze
 from followup_nlp.letters.compose import greeting
 
 
+def _roles(analysis) -> dict[str, str]:
+    """Each person found, by name, with their role."""
+    return {p.name: p.role for p in analysis.people}
+
+
 def test_nickname_in_parentheses_joins_the_full_name_and_later_mentions():
     analysis = analyze("Interview at Lumen Freight, Nov 3\n"
                        "- met Chukwuemeka (Emeka) Obi, VP Ops, and Sarah Chen (HR)\n"
@@ -244,7 +249,7 @@ def test_a_hyphenated_given_name_counts_and_walking_someone_out_is_support():
     analysis = analyze("Copperline Credit Union, member svcs supervisor\n"
                        "- Renata Okonjo, branch mgr, asked abt my cash handling audits\n"
                        "- HR was Min-ji Seo, she set the whole thing up and walked me out\n")
-    roles = {p.name: p.role for p in analysis.people}
+    roles = _roles(analysis)
     assert roles == {"Renata Okonjo": "interviewer", "Min-ji Seo": "support"}
 
 
@@ -272,7 +277,7 @@ def test_whoever_gave_the_tour_before_the_interview_is_support_not_the_interview
                        "Pete from the stock room gave me the tour before the interview.\n"
                        "Later Maria Lopez, who showed me around the warehouse, said to email her.\n",
                        gifts=False)
-    roles = {p.name: p.role for p in analysis.people}
+    roles = _roles(analysis)
     assert roles == {"Dana Whitfield": "interviewer", "Pete": "support",
                      "Maria Lopez": "support"}
 
@@ -447,7 +452,7 @@ def test_whoever_arranged_the_interview_looks_after_it_unless_they_interviewed(l
     analysis = analyze("Phone screen today (Monday, June 3) with Hector Valdes, Deputy Director "
                        "of Public Works, for the Grants Coordinator position. "
                        f"{line} The call was about 35 minutes.\n", gifts=False)
-    assert {p.name: p.role for p in analysis.people}.get("Tamsin Orr") == role
+    assert _roles(analysis).get("Tamsin Orr") == role
 
 
 def test_a_name_after_city_of_is_the_place():
@@ -525,7 +530,7 @@ def test_thanks_for_a_referral_is_the_referrers_not_everyone_named_in_that_sente
                        "Henrik loved the Instagram campaign I did.\n"
                        "Sent TY email to Henrik + Yuki that night, cc'd Olu to say thanks for the "
                        "referral.\n", gifts=False)
-    roles = {p.name: p.role for p in analysis.people}
+    roles = _roles(analysis)
     assert roles["Henrik Aalto"] == roles["Yuki Tanabe"] == "interviewer"
     assert [name for name, role in roles.items() if role == "referrer"] == ["Olu"]
 
@@ -536,7 +541,7 @@ def test_the_referrer_is_the_subject_of_referred_not_the_nearest_name():
                        "résumé directly to the branch manager, Keith Albrecht, who did the screen "
                        "himself. He asked about cash handling.\nI was referred by Dana Kim too.\n",
                        gifts=False)
-    roles = {p.name: p.role for p in analysis.people}
+    roles = _roles(analysis)
     assert roles == {"Jasmine Cole": "referrer", "Keith Albrecht": "interviewer",
                      "Dana Kim": "referrer"}
 
@@ -546,7 +551,7 @@ def test_a_referrer_whose_name_the_parser_split_from_the_rest_of_the_sentence():
                        "on-site, panel + lunch\nInes Bakker (RA there, my old lab mate from grad "
                        "school) referred me - she took me to lunch after\n\nPanel:\n"
                        "* Dr. Rafael Quispe - Head of Assay Development, HM\n", gifts=False)
-    roles = {p.name: p.role for p in analysis.people}
+    roles = _roles(analysis)
     assert roles == {"Ines Bakker": "referrer", "Rafael Quispe": "interviewer"}
 
 
@@ -584,8 +589,8 @@ def test_someone_who_sat_in_and_asked_nothing_is_support():
                     "didn't ask anything\nOlena Kovalenko - Branch Manager\n", gifts=False)
     asking = analyze("Panel interview.\nDeshawn Carter (HR) sat in and asked two questions.\n"
                      "Olena Kovalenko - Branch Manager\n", gifts=False)
-    assert {p.name: p.role for p in quiet.people}["Deshawn Carter"] == "support"
-    assert {p.name: p.role for p in asking.people}["Deshawn Carter"] == "interviewer"
+    assert _roles(quiet)["Deshawn Carter"] == "support"
+    assert _roles(asking)["Deshawn Carter"] == "interviewer"
 
 
 def test_a_first_name_with_the_full_name_in_brackets_is_one_person():
@@ -622,15 +627,15 @@ def test_weekdays_in_the_plural_relatives_and_who_sent_the_link_are_no_interview
                    "Interview w/ Mateus Oliveira (owner).\n", gifts=False)
     asked = analyze("Zoom, 1st round\nRita Gomes sent the zoom link and asked about my SQL.\n",
                     gifts=False)
-    assert {p.name: p.role for p in link.people}["Rita Gomes"] == "support"
-    assert {p.name: p.role for p in asked.people}["Rita Gomes"] == "interviewer"
+    assert _roles(link)["Rita Gomes"] == "support"
+    assert _roles(asked)["Rita Gomes"] == "interviewer"
 
 
 def test_whoever_told_me_about_the_job_referred_me():
     analysis = analyze("Riverbend Literacy Alliance - Development Associate\n"
                        "Fatima from tutoring told me about this job, need to thank her!!\n"
                        "met w Nkechi (exec director) and Tomasz (dev director)\n", gifts=False)
-    assert {p.name: p.role for p in analysis.people} == {
+    assert _roles(analysis) == {
         "Fatima": "referrer", "Nkechi": "interviewer", "Tomasz": "interviewer"}
 
 
@@ -638,4 +643,4 @@ def test_whoever_spoke_up_for_the_writer_referred_them():
     for line in ("My old boss Raj Patel put in a good word with Dana.", "Raj Patel vouched for me.",
                  "Raj Patel emailed Dana for me last month."):
         analysis = analyze(f"Phone screen w/ Dana Kim (HR).\n{line}\n", gifts=False)
-        assert {p.name: p.role for p in analysis.people}["Raj Patel"] == "referrer", line
+        assert _roles(analysis)["Raj Patel"] == "referrer", line

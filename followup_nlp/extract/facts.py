@@ -19,7 +19,7 @@ from followup_nlp.extract.people import (
     PersonMentions,
     mention_indices,
 )
-from followup_nlp.extract.referents import sentence_referents
+from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Remark
 from followup_nlp.wording import capitalised_word
 
@@ -553,7 +553,10 @@ def _capitalised(name: str) -> str:
 # "From: ...", "Subject: ..."): not the note's own header, whatever they say.
 FORWARD_MARK = re.compile(r"^\W*(?:forwarded message|original message|begin forwarded message)"
                           r"\W*$|^\s*from\s*:", re.I)
-EMAIL_HEADER = re.compile(r"^\s*(?:from|to|cc|date|sent|subject)\s*:", re.I)
+_ADDRESS_FIELDS, _SENT_FIELDS = "from|to|cc|subject", "date|sent"
+EMAIL_HEADER = re.compile(rf"^\s*(?:{_ADDRESS_FIELDS}|{_SENT_FIELDS})\s*:", re.I)
+ADDRESSED = re.compile(rf"^\s*(?:{_ADDRESS_FIELDS})\s*:", re.I)
+SENT_ON = re.compile(rf"^\s*(?:{_SENT_FIELDS})\s*:", re.I)
 # A recruiter's email names the employer: "Thank you for your interest in Altair Precision
 # Components", "welcome to Harbor & Finch".
 EMAIL_EMPLOYER = re.compile(r"\b(?:your interest in|welcome to|on behalf of)\s+([A-Z][\w'’&-]*"
@@ -813,9 +816,8 @@ def _people_in(sent: Span, people: list[PersonMentions]) -> list[PersonMentions]
 def _named_before(sent: Span, people: list[PersonMentions], char: int) -> str | None:
     """Who is named last before a character of a sentence: "Dr. Anjali really liked that I'm
     bilingual, ... and Teresa kept coming back to ..." is Anjali's remark."""
-    before = [(m.start, p.name) for p in people for m in p.mentions
-              if sent.start <= m.start < sent.end and m.end_char <= char]
-    return max(before)[1] if before else None
+    before = [p.name for m, p in mentions_in(sent, people) if m.end_char <= char]
+    return before[-1] if before else None
 
 
 CLAUSE_LEADS = {"that", "how", "when"}
@@ -1005,10 +1007,6 @@ def _remark_words(sent: Span, offset: int, clause_ok: bool) -> str | None:
     return None
 
 
-SENT_ON = re.compile(r"^\s*(?:date|sent)\s*:", re.I)
-ADDRESSED = re.compile(r"^\s*(?:from|to|cc|subject)\s*:", re.I)
-
-
 def _email_date_lines(text: str) -> set[int]:
     """Where the "Date:" and "Sent:" lines of pasted emails start (the day a message was sent,
     not an interview day): such a line next to a "From:", "To:" or "Subject:" line. A note's own
@@ -1022,15 +1020,21 @@ def _email_date_lines(text: str) -> set[int]:
         ADDRESSED.match(other) for other in lines[max(0, i - 2) : i + 3])}
 
 
+def _what_happened(text: str, is_follow_up: bool) -> bool:
+    """A statement about what happened: not a follow-up, a decision, something still to come
+    or the day the thank-you went out."""
+    return not is_follow_up and not DECISION.search(text) and not FUTURE_MARKERS.search(text) \
+        and not THANKS_SENT.search(text)
+
+
 ROUND_WORDS = re.compile(r"\b(?:round|rd|interview|on-?site|in[- ]person|video|zoom|teams)\b", re.I)
 
 
 def _later_round_day(text: str, interview_dates: list[date]) -> date | None:
     """ "Round 2 - Thursday the 29th, on-site": a weekday and a day of the month with no month,
-    in a line that names a round or a channel and says nothing of what is still to come, is a
-    later interview day (within two months of the latest one, on that weekday)."""
-    if FOLLOW_UP.search(text) or DECISION.search(text) or FUTURE_MARKERS.search(text) \
-            or THANKS_SENT.search(text) or WEEKDAY_AND_DAY.search(text) is None \
+    in a line about what happened that names a round or a channel, is a later interview day
+    (within two months of the latest one, on that weekday)."""
+    if WEEKDAY_AND_DAY.search(text) is None \
             or not (ROUND_WORDS.search(text) or any(p.search(text) for _, p in STAGE_PATTERNS)):
         return None  # ("call back monday the 12th" is when to call, not a round)
     latest = max(interview_dates)
@@ -1087,16 +1091,15 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         if DECISION_DUE.search(text):
             decisions.append((text, owned or dates))  # "by Dec 4 they'll decide": all of them
         is_follow_up = bool(FOLLOW_UP.search(text))
-        if dates and not is_follow_up and not DECISION.search(text) \
-                and not FUTURE_MARKERS.search(text) and not THANKS_SENT.search(text) \
-                and sent.start_char not in sent_on:
+        if dates and _what_happened(text, is_follow_up) and sent.start_char not in sent_on:
             # "onsite 4/22 ... she'll call by fri": only the decision's own date is left out
             interview_dates.extend(not_owned)
             opening = [d for (start, _, d), own in zip(found, owns, strict=True)
                        if not own and _opens_a_line(doc, sent.start_char + start)]
             if opening:
                 days.append((sent.start, max(opening)))
-        elif not dates and interview_dates and (later := _later_round_day(text, interview_dates)):
+        elif not dates and interview_dates and _what_happened(text, is_follow_up) \
+                and (later := _later_round_day(text, interview_dates)):
             interview_dates.append(later)
         agreed = (is_follow_up and AGREEMENT.search(text)) or AGREED_CONTACT.search(text) \
             or (not_owned and NOT_BEFORE.search(text))

@@ -1056,7 +1056,7 @@ def _referral_is_theirs(person: PersonMentions, everyone: list[PersonMentions]) 
     email to Henrik + Yuki, cc'd Olu to say thanks for the referral")."""
     for sent in {s for m in person.mentions for s in _sentences_of(m)}:
         for token in sent:
-            if _told_me_about_the_job(token):
+            if _referred_in_other_words(token):
                 # "Fatima from tutoring told me about this job": only its teller referred
                 if person in _named_as_referrer(token, everyone):
                     return True
@@ -1087,7 +1087,7 @@ OPENING_NOUNS = {"job", "opening", "role", "position", "posting", "vacancy", "op
 SPOKE_FOR = {"email", "call", "text", "talk", "speak", "message", "write", "reach"}
 
 
-def _told_me_about_the_job(verb: Token) -> bool:
+def _referred_in_other_words(verb: Token) -> bool:
     """ "told me about this job", "sent me the posting", "tipped me off about the opening";
     and speaking up for the writer: "vouched for me", "put in a good word", "put my name in",
     "Dr. Santos emailed Chidinma for me"."""
