@@ -108,6 +108,35 @@ def thanks_sent_by(text: str) -> str | None:
     return None
 
 
+# A message that sets up the writer's interview: "You're confirmed for a second-round video
+# interview", "You'll be meeting with:", "your interview is scheduled for".
+_ARRANGES = re.compile(
+    r"\byou(?:'re|’re| are)\s+(?:all\s+)?(?:confirmed|scheduled|booked|set)\b"
+    r"|\byou(?:'ll|’ll| will)\s+(?:be\s+)?meet(?:ing)?\b"
+    r"|\byour\s+(?:\w+[- ]round\s+|phone\s+|video\s+|on-?site\s+)?interview\s+"
+    r"(?:is|has been)\s+(?:confirmed|scheduled|booked|set)\b", re.I)
+_WITH_ME = re.compile(r"\b(?:with|meet)\s+me\b|\bme\s+and\b", re.I)
+
+
+def scheduled_by(text: str) -> set[str]:
+    """The senders of pasted emails that set up the interview ("From: Amara Nwosu" over "You're
+    confirmed for ... You'll be meeting with: ..."): whoever arranged it, not an interviewer,
+    unless they meet the writer themselves ("you'll be meeting with me and Dana")."""
+    lines = text.splitlines()
+    senders = set()
+    for i, line in enumerate(lines):
+        match = _FROM.match(line)
+        if match is None:
+            continue
+        end = next((j for j in range(i + 1, len(lines)) if _FROM.match(lines[j])), len(lines))
+        body = "\n".join(lines[i + 1 : end])
+        name = match.group("name").strip(" \"'")
+        if _ARRANGES.search(body) and not _WITH_ME.search(body) and 0 < len(name) <= 40 \
+                and not any(c.isdigit() for c in name):
+            senders.add(name)
+    return senders
+
+
 def parse_note(text: str, source: str = "<stdin>") -> Note:
     """Turn decoded text into a Note; an empty note is a user error."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -168,6 +168,30 @@ def test_a_pasted_thread_dates_its_messages_not_the_interview_and_its_sender_is_
     assert analysis.company == "Brightmoor Conservancy"  # the signature, not "at Fernwood"
 
 
+def test_a_pasted_threads_scheduler_is_support_and_its_header_times_are_not_the_interview():
+    from followup_nlp import analyze
+
+    reply = ("\n----------\nFrom: Ravi Menon\nDate: Fri, Mar 6, 2026 at 8:03 AM\n"
+             "Subject: RE: Thank you - Grants Coordinator interview\n\n"
+             "Sam - thanks for the note, enjoyed the conversation.\n"
+             "should've explained why I left Fernwood after 2 years\n")
+    analysis = analyze(PASTED_THREAD + reply, gifts=False)
+    roles = {p.name: p.role for p in analysis.people}
+    assert roles["Hiroko Tanabe"] == "support"  # "You're confirmed for ...": she set it up
+    assert roles["Ravi Menon"] == "interviewer"
+    assert analysis.interview_time == "13:00"  # not "Date: ... at 9:15 AM"
+    assert not [r for r in analysis.liked if "conversation" in r.text]
+    assert [r.text for r in analysis.clarify] == ["why I left Fernwood"]
+
+
+def test_who_arranges_a_meeting_with_themselves_is_no_scheduler():
+    from followup_nlp.notes import scheduled_by
+
+    confirm = "From: Dana Cole\nSubject: Interview\n\nYou're confirmed for Tuesday at 10am.\n"
+    assert scheduled_by(confirm) == {"Dana Cole"}
+    assert scheduled_by(confirm + "You'll be meeting with me and Raj.\n") == set()
+
+
 def test_a_notes_own_date_line_is_still_the_interview_day():
     from followup_nlp import analyze
 

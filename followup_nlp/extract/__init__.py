@@ -12,7 +12,7 @@ from followup_nlp.extract.facts import extract_facts, find_company
 from followup_nlp.extract.interests import HeldCandidate, extract_interests, interest_candidates
 from followup_nlp.extract.people import PersonMentions, extract_people, set_it_up
 from followup_nlp.extract.topics import extract_topics
-from followup_nlp.notes import Note, signed_by, thanks_sent_by
+from followup_nlp.notes import Note, scheduled_by, signed_by, thanks_sent_by
 from followup_nlp.schema import NoteAnalysis
 
 ENGLISH_HINTS = {"the", "and", "with", "to", "of", "a", "in", "is", "was", "he", "she", "i", "we",
@@ -42,6 +42,9 @@ def _people(doc: Doc, note: Note) -> tuple[str | None, list, list[PersonMentions
     exclude = {name for name in (sender, company, *(sender or "").split(), signed_by(note.text),
                                  thanked, *(thanked or "").split()) if name}
     people, mentions = extract_people(doc, exclude=exclude)
+    arranged = [set(name.lower().split()) for name in scheduled_by(note.text)]
+    people = [replace(p, role="support") if p.role == "interviewer" and any(
+        set(p.name.lower().split()) <= words for words in arranged) else p for p in people]
     return company, people, mentions
 
 

@@ -115,6 +115,11 @@ CLARIFY = re.compile(r"\b(wish i(?:'d| had)|should(?:'ve| have)"
                      r"|(?:wasn'?t|was not) (?:clear|great)|need to clarify"
                      r"|could have explained|didn'?t get to|botched|messed up"
                      r"|(?:to )?clarify(?=\s*:))\b", re.I)  # a "clarify:" label
+# What anyone enjoys about an interview: not something of the writer's a letter could recall
+# ("the talk" an academic gave is no small thanks; "our talk" is)
+SMALL_THANKS = re.compile(r"(?:(?:the|our|my|your|this|that)\s+)?(?:conversation|chat|call|meeting"
+                          r"|interview|discussion|note|email|thank-you(?: note)?)s?\W*\Z"
+                          r"|(?:our|this|that)\s+(?:talk|time)\W*\Z", re.I)
 PLURAL_LIKERS = re.compile(r"\b(they|everyone|everybody|panel|both|all of them|the team)\b", re.I)
 WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 NOT_COMPANIES = {"zoom", "teams", "google meet", "hr", "linkedin", "slack", "webex", "skype", "vp",
@@ -125,9 +130,17 @@ TIME_OF_DAY = re.compile(r"(?<![\d/:.])(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|
                          r"|(?<![\d/:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", re.I)
 
 
-def find_time(text: str) -> str | None:
-    """The first clock time in a note ("10am", "2:30 pm", "14:00") as HH:MM."""
-    match = TIME_OF_DAY.search(text)
+def _line_head(text: str, i: int) -> int:
+    """Where the line holding character `i` starts, past its indent."""
+    start = text.rfind("\n", 0, i) + 1
+    return start + len(text[start:i]) - len(text[start:i].lstrip())
+
+
+def find_time(text: str, skip_lines: set[int] = frozenset()) -> str | None:
+    """The first clock time in a note ("10am", "2:30 pm", "14:00") as HH:MM, leaving out the
+    lines that start at `skip_lines` (a pasted email's "Date: ... at 2:37 PM")."""
+    match = next((m for m in TIME_OF_DAY.finditer(text)
+                  if _line_head(text, m.start()) not in skip_lines), None)
     if not match:
         return None
     if match.group(3):
@@ -936,6 +949,11 @@ def _remark_words(sent: Span, offset: int, clause_ok: bool) -> str | None:
     if not after:
         return None
     first = next((t for t in after if not t.is_space), None)
+    if first is not None and first.pos_ == "VERB" and first.i + 1 < sent.end \
+            and sent.doc[first.i + 1].lower_ in WH_LEADS:
+        # "should've explained| why I left Ridgeway": the question is the thing
+        after = [t for t in after if t.i > first.i]
+        first = after[0]
     # "liked that I ...", and what to clarify as a question: "why I left Harbor FCU after 8 mos"
     wh_clause = first is not None and first.lower_ in WH_LEADS
     if (clause_ok or wh_clause) and first is not None and \
@@ -1131,6 +1149,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             phrase = _remark_phrase(sent, liked.end(), clause_ok=True)
             # "They liked my dashboard": the whole panel, so every letter may recall it
             everyone = PLURAL_LIKERS.search(text[: liked.start()]) and not named
+            if phrase and SMALL_THANKS.match(phrase):
+                phrase = None  # "enjoyed the conversation": said to anyone, nothing to recall
             if phrase:
                 named_liker = _named_before(sent, people, sent.start_char + liked.start())
                 liker = named_liker or who
@@ -1164,7 +1184,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
         facts.clarify = [replace(r, day=None) for r in facts.clarify]
     facts.interview_dates = sorted({d.isoformat() for d in interview_dates})
     if facts.interview_dates:
-        facts.interview_time = find_time(doc_text(doc))
+        facts.interview_time = find_time(doc_text(doc), sent_on)
     facts.decision_date = _decision_date(decisions, max(interview_dates, default=None))
     return facts
 
