@@ -460,6 +460,8 @@ def test_a_lowercase_possessive_name_becomes_your():
 
 @pytest.mark.parametrize(("line", "recalled"), [
     ("imani said her daughter just started fencing", "your daughter's fencing"),
+    # (the possessor a name: "- imani's daughter" is "your daughter", never "- imani's daughter")
+    ("imani's daughter does fencing, she's at a tournament this weekend", "your daughter's fencing"),
     ("his kids play lacrosse", "your kids' lacrosse"),
 ])
 def test_a_pastime_a_relative_took_up_is_recalled_as_theirs(line, recalled):

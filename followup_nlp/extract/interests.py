@@ -1091,8 +1091,19 @@ def _mention_text(candidate: _Candidate, span: Span) -> str:
 
 
 def _relatives(relative: Token, thing: str) -> str:
-    """ "your son's cello", "your kids' lacrosse": the relative, as the letter says it, owning it."""
-    owner = _second_person(relative.doc[relative.left_edge.i : relative.i + 1])
+    """ "your son's cello", "your kids' lacrosse": the relative, as the letter says it, owning it.
+    A name owning the relative is the person written to: "- imani's daughter" -> "your daughter"."""
+    doc = relative.doc
+    start = relative.left_edge.i
+    while start < relative.i and doc[start].is_punct:
+        start += 1
+    named = next((t for t in doc[start : relative.i] if t.dep_ == "poss" and t.pos_ != "PRON"
+                  and t.lower_ not in SECOND_PERSON), None)
+    if named is not None:
+        after = named.i + 1 + (named.i + 1 < relative.i and doc[named.i + 1].tag_ == "POS")
+        owner = "your " + _second_person(doc[after : relative.i + 1])
+    else:
+        owner = _second_person(doc[start : relative.i + 1])
     return owner + ("' " if owner.endswith("s") else "'s ") + thing
 
 
