@@ -114,7 +114,8 @@ _ARRANGES = re.compile(
     r"\byou(?:'re|’re| are)\s+(?:all\s+)?(?:confirmed|scheduled|booked|set)\b"
     r"|\byou(?:'ll|’ll| will)\s+(?:be\s+)?meet(?:ing)?\b"
     r"|\byour\s+(?:\w+[- ]round\s+|phone\s+|video\s+|on-?site\s+)?interview\s+"
-    r"(?:is|has been)\s+(?:confirmed|scheduled|booked|set)\b", re.I)
+    r"(?:is|has been)\s+(?:confirmed|scheduled|booked|set)\b"
+    r"|(?:^|[.!?:,–—-])\s*confirming\b", re.I | re.M)  # "Hi Tamsin - confirming Wed 8/12 ..."
 _WITH_ME = re.compile(r"\b(?:with|meet)\s+me\b|\bme\s+and\b", re.I)
 
 
@@ -122,7 +123,7 @@ def scheduled_by(text: str) -> set[str]:
     """The senders of pasted emails that set up the interview ("From: Amara Nwosu" over "You're
     confirmed for ... You'll be meeting with: ..."): whoever arranged it, not an interviewer,
     unless they meet the writer themselves ("you'll be meeting with me and Dana")."""
-    lines = text.splitlines()
+    lines = [re.sub(r"^\s*(?:>\s*)+", "", line) for line in text.splitlines()]  # "> From: ..."
     senders = set()
     for i, line in enumerate(lines):
         match = _FROM.match(line)

@@ -192,6 +192,16 @@ def test_who_arranges_a_meeting_with_themselves_is_no_scheduler():
     assert scheduled_by(confirm + "You'll be meeting with me and Raj.\n") == set()
 
 
+def test_a_quoted_confirmation_names_its_sender_too():
+    from followup_nlp.notes import scheduled_by
+
+    quoted = ("> From: Soledad Ibarra (Brenner-Holt Talent)\n> Sent: Mon 8/10\n"
+              "> Hi Tamsin - confirming Wed 8/12 at the Houston DC, 1pm.\n")
+    assert scheduled_by(quoted) == {"Soledad Ibarra (Brenner-Holt Talent)"}
+    assert scheduled_by("From: Devon Marsh\nHi! Confirming Wed w/ Gary Lindgren.\n") == {"Devon Marsh"}
+    assert scheduled_by("From: Gary Lindgren\nI'm not confirming anything yet.\n") == set()
+
+
 def test_a_notes_own_date_line_is_still_the_interview_day():
     from followup_nlp import analyze
 
