@@ -593,6 +593,17 @@ def test_someone_who_sat_in_and_asked_nothing_is_support():
     assert _roles(asking)["Deshawn Carter"] == "interviewer"
 
 
+def test_a_who_clause_after_a_title_in_commas_is_still_the_persons():
+    analysis = analyze("Met with Gwendolyn Achterberg (partner), Dev Khatri (senior associate), and "
+                       "Pam Sorensen, the office manager, who gave me the tour and sat in on the "
+                       "last ten minutes but didn't ask anything.\n", gifts=False)
+    asked = analyze("Met with Gwendolyn Achterberg (partner) and Pam Sorensen, the office manager, "
+                    "who gave me the tour and asked about my billing experience.\n", gifts=False)
+    assert _roles(analysis) == {"Gwendolyn Achterberg": "interviewer", "Dev Khatri": "interviewer",
+                                "Pam Sorensen": "support"}
+    assert _roles(asked)["Pam Sorensen"] == "interviewer"
+
+
 def test_a_first_name_with_the_full_name_in_brackets_is_one_person():
     analysis = analyze("copper kettle brewing - cellarperson - Sat 12 Sept\n"
                        "gabi (owner, Gabriela Ortiz) + rasmus (head brewer)\n"

@@ -1182,12 +1182,16 @@ def set_it_up(person: PersonMentions) -> bool:
                 continue
             who = next((c for c in token.children if c.dep_ == "nsubj"
                         and c.lower_ in {"who", "that"}), None)
-            if who is None or not mention.end <= who.i <= mention.end + 4 \
+            # "Pam Sorensen, the office manager, who ...": a title set off by commas between
+            reach = 7 if who is not None and mention.end < who.i \
+                and doc[mention.end].text == doc[who.i - 1].text == "," else 4
+            if who is None or not mention.end <= who.i <= mention.end + reach \
                     or any(t.ent_type_ == "PERSON" for t in doc[mention.end : who.i]):
                 continue
             clause = doc[token.i : token.right_edge.i + 1]
+            # ("... but didn't ask anything" says nothing of interviewing)
             if not any(t.lower_ in INTERVIEW_CONTEXT and not _the_thing_arranged(t, token)
-                       for t in clause):
+                       and not any(c.dep_ == "neg" for c in t.children) for t in clause):
                 return True
         if any(_arranged_it(token, mention) for sent in _sentences_of(mention) for token in sent):
             return True
