@@ -604,6 +604,16 @@ def test_a_who_clause_after_a_title_in_commas_is_still_the_persons():
     assert _roles(asked)["Pam Sorensen"] == "interviewer"
 
 
+def test_a_title_with_an_ampersand_is_whole():
+    analysis = analyze("Panel on site, Oct 2\n- Lena Brandt, Permitting & Interconnection Lead\n"
+                       "- Marta Quist - Health & Safety Officer\n- Raj Patel, VP Ops & Tom Reyes\n",
+                       gifts=False)
+    titles = {p.name: p.title for p in analysis.people}
+    assert titles["Lena Brandt"] == "Permitting & Interconnection Lead"
+    assert titles["Marta Quist"] == "Health & Safety Officer"
+    assert titles["Raj Patel"] == "VP Ops"  # "& Tom Reyes" is a second person, not the title
+
+
 def test_a_first_name_with_the_full_name_in_brackets_is_one_person():
     analysis = analyze("copper kettle brewing - cellarperson - Sat 12 Sept\n"
                        "gabi (owner, Gabriela Ortiz) + rasmus (head brewer)\n"

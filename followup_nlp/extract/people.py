@@ -335,10 +335,12 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     # Inside parentheses a title may hold "/" and "&": "(ops/HR)", "(tax/A&A mgr)".
     stops = SEGMENT_STOPS - {"/", "&"} if opener == "(" else SEGMENT_STOPS
     while end < len(doc) and end - start < 7 and (doc[end].text not in stops
-                                                  or _abbreviation_stop(doc, end, titles)) \
+                                                  or _abbreviation_stop(doc, end, titles)
+                                                  or _joins_capitalised(doc, start, end)) \
             and "\n" not in doc[end].text and not (opener != "(" and (
                 doc[end].text == "-" or (doc[end].pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
-                                          and doc[end].lower_ not in {"of", "for", "in"}))):
+                                          and doc[end].lower_ not in {"of", "for", "in"}
+                                          and not _joins_capitalised(doc, start, end)))):
         if "\n" in doc[end].whitespace_:
             end += 1
             break
@@ -373,6 +375,13 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
 BUSINESS_SUFFIXES = {"llp", "llc", "inc", "ltd", "corp", "corporation", "company", "staffing",
                      "agency", "consultants", "consulting", "partners", "associates"}
 TITLE_ABBREVIATIONS = {"sr", "snr", "jr", "asst", "assoc", "exec", "dept", "dir", "gen", "inv"}
+
+
+def _joins_capitalised(doc: Doc, start: int, k: int) -> bool:
+    """An "&" between two capitalised words inside a title ("Permitting & Interconnection Lead",
+    "Health & Safety Officer"), not one joining a second name or thing to the list."""
+    return doc[k].text == "&" and start < k < len(doc) - 1 and doc[k - 1].is_title \
+        and doc[k + 1].is_title and doc[k + 1].ent_type_ != "PERSON"
 
 
 def _abbreviation_stop(doc: Doc, k: int, titles: list[Span]) -> bool:
