@@ -94,18 +94,25 @@ _FROM = re.compile(r"^\s*from\s*:\s*(?P<name>[^<@\n]+?)\s*(?:<[^>\n]*>)?\s*$", r
 _THANKS_SUBJECT = re.compile(r"^\s*subject\s*:\s*(?!(?:re|aw|sv)\s*:)[^\n]*\bthank", re.I)
 
 
+def _from_lines(lines: list[str]) -> list[tuple[int, str | None]]:
+    """(index, sender) of each pasted email's "From:" line; the sender is None when what follows
+    "From:" reads as no name (empty, over 40 characters, or holding digits)."""
+    found = []
+    for i, line in enumerate(lines):
+        if (match := _FROM.match(line)) is not None:
+            name = match.group("name").strip(" \"'")
+            found.append((i, name if 0 < len(name) <= 40 and not any(c.isdigit() for c in name)
+                          else None))
+    return found
+
+
 def thanks_sent_by(text: str) -> str | None:
     """The sender of a pasted thank-you email ("From: Jordan Reyes" over "Subject: Thank you -
     Project Coordinator interview"): the writer, never someone they met. A reply ("Subject: RE:
     Thank you") comes from the interviewer."""
     lines = text.splitlines()
-    for i, line in enumerate(lines):
-        match = _FROM.match(line)
-        if match and any(_THANKS_SUBJECT.match(other) for other in lines[i + 1 : i + 5]):
-            name = match.group("name").strip(" \"'")
-            if 0 < len(name) <= 40 and not any(c.isdigit() for c in name):
-                return name
-    return None
+    return next((name for i, name in _from_lines(lines) if name is not None
+                 and any(_THANKS_SUBJECT.match(other) for other in lines[i + 1 : i + 5])), None)
 
 
 # A message that sets up the writer's interview: "You're confirmed for a second-round video
@@ -124,16 +131,14 @@ def scheduled_by(text: str) -> set[str]:
     confirmed for ... You'll be meeting with: ..."): whoever arranged it, not an interviewer,
     unless they meet the writer themselves ("you'll be meeting with me and Dana")."""
     lines = [re.sub(r"^\s*(?:>\s*)+", "", line) for line in text.splitlines()]  # "> From: ..."
+    froms = _from_lines(lines)
     senders = set()
-    for i, line in enumerate(lines):
-        match = _FROM.match(line)
-        if match is None:
-            continue
-        end = next((j for j in range(i + 1, len(lines)) if _FROM.match(lines[j])), len(lines))
+    # each message runs from its "From:" line to the next one (the last to the end; with no
+    # "From:" line there is nothing to pair)
+    ends = [j for j, _ in froms[1:]] + [len(lines)]
+    for (i, name), end in zip(froms, ends, strict=False):
         body = "\n".join(lines[i + 1 : end])
-        name = match.group("name").strip(" \"'")
-        if _ARRANGES.search(body) and not _WITH_ME.search(body) and 0 < len(name) <= 40 \
-                and not any(c.isdigit() for c in name):
+        if name is not None and _ARRANGES.search(body) and not _WITH_ME.search(body):
             senders.add(name)
     return senders
 
