@@ -41,6 +41,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the doc's text (`doc_text`): spaCy joins the text of every token
+    of the span on each access."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def noun_chunks(doc: Doc) -> list[Span]:
     """`doc.noun_chunks`, found once per doc (`Span.noun_chunks` walks the whole doc's chunks on
     every call)."""

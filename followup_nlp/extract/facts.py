@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks
+from followup_nlp.extract.components import SPAN_KEYS, doc_text, sentence_chunks, span_text
 from followup_nlp.extract.emailed import emailed
 from followup_nlp.extract.lexicons import is_given_name, title_heads
 from followup_nlp.extract.people import (
@@ -299,8 +299,8 @@ def _sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         last = out[-1] if out else None
-        if last is not None and "\n" not in last.text and last.text.strip().isdigit() \
-                and len(last.text.strip()) <= 2:
+        if last is not None and "\n" not in (text := span_text(last)) \
+                and text.strip().isdigit() and len(text.strip()) <= 2:
             out[-1] = doc[last.start : sent.end]
         else:
             out.append(sent)
@@ -314,13 +314,14 @@ def _statements(doc: Doc) -> list[str]:
     out: list[str] = []
     label = ""
     for sent in doc.sents:
-        if sent.text.startswith((":", "=", "->")) and out and not label \
+        own = span_text(sent)
+        if own.startswith((":", "=", "->")) and out and not label \
                 and "\n" not in out[-1] and len(out[-1].split()) <= 2:
             # "next| :| onsite w/ the team", "next| = video w/ hiring mgr": the parser split
             # the label
             label = out.pop()
-        text = label + sent.text
-        if sent.text.rstrip().endswith(":") and "\n" not in sent.text and \
+        text = label + own
+        if own.rstrip().endswith(":") and "\n" not in own and \
                 sum(not t.is_punct and not t.is_space for t in sent) <= 2:
             label = text
             continue
@@ -1097,7 +1098,7 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
     days: list[tuple[int, date]] = []  # where in the note each interview day is written
     sent_on = _email_date_lines(doc_text(doc))
     for sent in _sentences(doc):
-        text = sent.text
+        text = span_text(sent)
         named = _people_in(sent, people)
         last_person = referents.get(sent.start)
         found = find_dates(text, read_near)

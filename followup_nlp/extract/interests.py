@@ -118,20 +118,23 @@ CHAT_FILLERS = {"lol", "lolol", "lmao", "haha", "hahaha", "hah", "rofl", "omg", 
                 "btw", "fwiw", "ha", "heh", "hehe", "xd"}
 
 
+LEADING_POS = {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
+LEADING_WORDS = CHAT_FILLERS | THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
+
+
 def _trim(span: Span) -> Span:
     """Drop leading determiners, possessives and punctuation, trailing punctuation, and chat
     fillers at either end ("do sourdough lol")."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (
-        doc[start].pos_ in {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
-        or doc[start].lower_ in CHAT_FILLERS
-        or doc[start].lower_ in THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
-        or doc[start].lower_ in SHORTHAND  # "obsessed w/ sourdough"
-        or doc[start].dep_ == "poss"
-        or doc[start].text in {"'s", "’s"}
-        or (doc[start].lower_ == "own" and start > 0 and doc[start - 1].dep_ == "poss")
-    ):
+    while start < end:
+        first = doc[start]
+        lower = first.lower_
+        if not (first.pos_ in LEADING_POS or lower in LEADING_WORDS
+                or lower in SHORTHAND  # "obsessed w/ sourdough"
+                or first.dep_ == "poss" or first.text in {"'s", "’s"}
+                or (lower == "own" and start > 0 and doc[start - 1].dep_ == "poss")):
+            break
         start += 1
     # "lumberjack sports comps| - log rolling + underhand chop": a dash standing free between
     # words starts a gloss, not more of the phrase
@@ -139,9 +142,8 @@ def _trim(span: Span) -> Span:
                  and t.whitespace_ and doc[t.i - 1].whitespace_), None)
     if dash is not None:
         end = dash
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}
-                           or doc[end - 1].lower_ in CHAT_FILLERS):
+    while end > start and ((last := doc[end - 1]).is_punct or last.is_space
+                           or last.pos_ in {"CCONJ", "ADP", "DET"} or last.lower_ in CHAT_FILLERS):
         end -= 1
     return doc[start:_before_when(doc, start, end)]
 

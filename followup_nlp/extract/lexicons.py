@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from followup_nlp.resources import data_path
@@ -108,6 +108,7 @@ def _folded_given_names() -> frozenset[str]:
     return frozenset(_fold(n) for n in given_names())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words many times per note
 def is_given_name(word: str) -> bool:
     """A known given name, ignoring case and accents ("Thảo" matches "thao"); a hyphenated one
     ("Mei-Lin", "Jean-Luc") when its first part is."""

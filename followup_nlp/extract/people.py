@@ -122,14 +122,15 @@ def mention_indices(people: list[PersonMentions]) -> frozenset[int]:
 
 def _is_name_word(token: Token) -> bool:
     text = token.text
+    if len(text) < 2 or not text.replace("'", "").replace("’", "").replace(".", "").isalpha():
+        return False
+    lower = token.lower_
+    stripped, heads = lower.strip("."), title_heads()
     return (
-        len(text) > 1
         # "BEV", "RICE", "PICU": capitals are acronyms, unless the whole note shouts
-        and not (text.isupper() and not doc_text(token.doc).isupper())
-        and text.replace("'", "").replace("’", "").replace(".", "").isalpha()
-        and token.lower_.strip(".") not in NOT_NAMES
-        and token.lower_ not in title_heads()
-        and ABBREVIATIONS.get(token.lower_.strip("."), "") not in title_heads()  # "atty", "mgr"
+        not (text.isupper() and not doc_text(token.doc).isupper())
+        and stripped not in NOT_NAMES and lower not in heads
+        and ABBREVIATIONS.get(stripped, "") not in heads  # "atty", "mgr"
     )
 
 
@@ -192,15 +193,16 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if not _is_name_word(doc[i]) or _in_span(doc[i], titles) or (
+        token = doc[i]
+        if not _is_name_word(token) or _in_span(token, titles) or (
                 # "was gary stroud", "and lucia ferraz": a lowercase run starts at the name
-                doc[i].is_lower and (doc[i].is_stop or (
-                    doc[i].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
-                    and not is_given_name(doc[i].text)))) or _capitalised_opener(doc[i]):
+                token.is_lower and (token.is_stop or (
+                    token.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
+                    and not is_given_name(token.text)))) or _capitalised_opener(token):
             i += 1
             continue
         start = j = i
-        lowercase = doc[i].is_lower
+        lowercase = token.is_lower
         while j + 1 < len(doc) and j - start < 4:
             nxt = doc[j + 1]
             if nxt.text == "-" and j + 2 < len(doc) and not doc[j].whitespace_ \
@@ -765,8 +767,10 @@ def _hyphenated_lowercase(doc: Doc, parts: set[str], accepted: list[Span]) -> li
     lowercase (the tokenizer splits it in three, and lowercase words make no name run)."""
     found = []
     for token in doc[1:-1]:
+        if token.text != "-":
+            continue
         before, after = doc[token.i - 1], doc[token.i + 1]
-        if token.text != "-" or before.whitespace_ or token.whitespace_ \
+        if before.whitespace_ or token.whitespace_ \
                 or f"{before.lower_}-{after.lower_}" not in parts \
                 or any(s.start <= token.i < s.end for s in (*accepted, *found)):
             continue

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
-from followup_nlp.extract.components import SPAN_KEYS
+from followup_nlp.extract.components import SPAN_KEYS, span_text
 from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
@@ -146,7 +146,10 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     """What a sentence says about everyone in it (computed once per sentence, shared by its
     candidates), and the interest-lexicon spans that start in it."""
     doc = sent.doc
-    lemmas = [t.lemma_.lower() for t in sent]
+    tokens = list(sent)
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    text = span_text(sent)
     nouns = work_nouns()
     cue_kinds = {cue.id_.split(":")[0] for cue in doc.spans.get(SPAN_KEYS["CUE"], [])
                  if sent.start <= cue.start < sent.end and not cue.id_.endswith(":weak")}
@@ -155,15 +158,15 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     flags = {
         "sent_about_work": not WORK_LEMMAS.isdisjoint(lemmas),
         "sent_work_nouns": sum(lemma in nouns for lemma in lemmas) > 1,
-        "sent_has_third_person": any(t.lower_ in THIRD_PERSON for t in sent),
-        "sent_first_person_subject": any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON
-                                         for t in sent),
+        "sent_has_third_person": not THIRD_PERSON.isdisjoint(lowers),
+        "sent_first_person_subject": any(lower in FIRST_PERSON and t.dep_ == "nsubj"
+                                         for t, lower in zip(tokens, lowers, strict=True)),
         "sent_has_relative": not RELATIVES.isdisjoint(lemmas),
-        "sent_has_question": "?" in sent.text or not {"ask", "question"}.isdisjoint(lemmas),
+        "sent_has_question": "?" in text or not {"ask", "question"}.isdisjoint(lemmas),
         # "used to race bikes, not anymore": a given-up pastime is not an interest to write about
-        "sent_given_up": GIVEN_UP.search(sent.text) is not None,
-        "someones_space_in_sent": any(t.lemma_.lower() in SCENE_HEADS and any(
-            c.dep_ == "poss" for c in t.children) for t in sent),
+        "sent_given_up": GIVEN_UP.search(text) is not None,
+        "someones_space_in_sent": any(lemma in SCENE_HEADS and any(
+            c.dep_ == "poss" for c in t.children) for t, lemma in zip(tokens, lemmas, strict=True)),
     }
     f = {f"sent_len={_bucket(len(sent), (6, 12, 20, 35))}": 1.0}
     f.update({name: 1.0 for name, on in flags.items() if on})
@@ -206,7 +209,7 @@ def features(item: HeldCandidate, sentence: tuple[dict[str, float], list] | None
         "lexicon_elsewhere_in_sent": bool(interests_in_sent) and not in_lexicon,
         "has_propn": any(t.pos_ == "PROPN" for t in span),
         "has_number": any(t.like_num for t in span),
-        "title_case": span.text[:1].isupper() and not span[0].is_sent_start,
+        "title_case": span_text(span)[:1].isupper() and not span[0].is_sent_start,
         "third_person_possessor": any(t.lower_ in THIRD_PERSON for t in possessors),
         "relative_possessor": any(t.lemma_.lower() in RELATIVES for t in [*possessors, *left]),
         "first_person_possessor": any(t.lower_ in FIRST_PERSON for t in possessors),
