@@ -47,6 +47,16 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def span_group(doc: Doc, label: str) -> list[Span]:
+    """The spans `followup_lexicons` found for `label` ("INTEREST", "TITLE" or "CUE"), listed
+    once per doc: iterating a SpanGroup builds every Span object again. Not to be changed."""
+    key = "followup_group_" + label
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = doc.user_data[key] = list(doc.spans.get(SPAN_KEYS[label], []))
+    return spans
+
+
 def noun_chunks(doc: Doc) -> list[Span]:
     """`doc.noun_chunks`, found once per doc (`Span.noun_chunks` walks the whole doc's chunks on
     every call)."""

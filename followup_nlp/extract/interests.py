@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import SPAN_KEYS, doc_text, noun_chunks
+from followup_nlp.extract.components import doc_text, noun_chunks, span_group, span_text
 from followup_nlp.extract.dialogue import answered_in_kind, asking_verb
 from followup_nlp.extract.lexicons import (
     interest_domains,
@@ -328,7 +328,7 @@ def _canonical(span: Span) -> str:
             words.append(token.text)
         else:
             words.append(SHORTHAND.get(token.lower_, token.lower_))
-    return " ".join(words) or span.text.lower()
+    return " ".join(words) or span_text(span).lower()
 
 
 def _done_thing(token: Token) -> bool:
@@ -345,10 +345,11 @@ def _done_thing(token: Token) -> bool:
         and rarity(doc[token.i : token.i + 1]) < 2.5
 
 
-def _writers_own(span: Span) -> bool:
+def _writers_own(span: Span, root: Token | None = None) -> bool:
     """ "the robotics club I started", "my portfolio", "liked my lab safety plan": the writer's
-    own thing (or what was done to it), not a hobby of theirs."""
-    root = span.root
+    own thing (or what was done to it), not a hobby of theirs. (`root`: the span's root, when
+    the caller has it.)"""
+    root = span.root if root is None else root
     owned = [root, *(c for c in root.children if c.dep_ == "dobj" and c.i < span.end)] \
         if root.pos_ == "VERB" else [root]
     if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON for o in owned for t in o.children):
@@ -373,31 +374,33 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
     cue ("a big fan of the Cleveland Guardians", "has season tickets to Arsenal"): elsewhere an
     ORG is the employer, a client or a tool. A person counts only before a fan's word ("a Kate
     Bush obsessive"): elsewhere a name is someone in the note."""
-    if not len(span) or len(span) > 8 or _writers_own(span):
+    if not len(span) or len(span) > 8:
         return False
-    if span.root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
+    root = span.root
+    if _writers_own(span, root) or root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
         return False
+    tokens = list(span)
     # "they play every Fri", "weekends": when, not what (but "Tuesday ludo night" is a thing)
-    said = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "ADP"} or t.is_stop)
-            and not (t.i == span.root.i and t.pos_ == "VERB")]
+    said = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "ADP"} or t.is_stop)
+            and not (t.i == root.i and t.pos_ == "VERB")]
     if said and all(t.lower_.strip(".") in WHEN_WORDS for t in said):
         return False
-    content = [t for t in span if not (t.is_stop or t.is_punct or t.text in {"'s", "’s"})]
+    content = [t for t in tokens if not (t.is_stop or t.is_punct or t.text in {"'s", "’s"})]
     if all(t.lower_ in GENERIC_HEADS or t.lemma_.lower() in GENERIC_HEADS for t in content):
         return False
-    if all(t.is_stop or t.is_punct for t in span):
+    if all(t.is_stop or t.is_punct for t in tokens):
         return False
     # The root's own entity type, not a walk over doc.ents (which builds every entity span).
     # NER's PERSON on a lowercase word nobody is named ("his grandmother's jollof") is a thing.
-    kind = span.root.ent_type_
+    kind = root.ent_type_
     # The small model often calls a pastime group an organisation ("a Punjabi kabaddi league");
     # the group names the pastime, and an employer is rarely called one.
-    if kind == "ORG" and span.root.lemma_.lower() in PASTIME_GROUPS:
+    if kind == "ORG" and root.lemma_.lower() in PASTIME_GROUPS:
         return True
-    if kind == "PERSON" and (person_ok or (span.root.text.islower()
-                             and not is_given_name(span.root.text))):
+    if kind == "PERSON" and (person_ok or (root.text.islower()
+                             and not is_given_name(root.text))):
         return True
-    return kind not in {"PERSON", "DATE", "TIME", "MONEY"} | (set() if organisation_ok else {"ORG"})
+    return kind not in {"PERSON", "DATE", "TIME", "MONEY"} and (organisation_ok or kind != "ORG")
 
 
 def _kind(cue: Span) -> str:
@@ -409,7 +412,7 @@ def _is_weak(cue: Span) -> bool:
 
 
 def _cues_in(sent: Span) -> list[Span]:
-    return [c for c in sent.doc.spans.get(SPAN_KEYS["CUE"], []) if sent.start <= c.start < sent.end]
+    return [c for c in span_group(sent.doc, "CUE") if sent.start <= c.start < sent.end]
 
 
 CUE_PRECEDENCE = ("shared", "office", "aspiration", "said")
@@ -490,10 +493,10 @@ def _heads_a_hobby_phrase(span: Span) -> bool:
     if root.dep_ not in {"compound", "amod", "nmod"} or root.head.i < span.end - 1:
         return True
     head = root.head
-    if any(s.start <= head.i < s.end for s in span.doc.spans.get(SPAN_KEYS["INTEREST"], [])):
+    if any(s.start <= head.i < s.end for s in span_group(span.doc, "INTEREST")):
         return True
     if any(c.start <= head.i < c.end and c.id_.endswith(":guy")
-           for c in span.doc.spans.get(SPAN_KEYS["CUE"], [])):
+           for c in span_group(span.doc, "CUE")):
         # "a huge board game person", "a history buff", but not "isn't a pets-at-home guy"
         return not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
     return head.lemma_.lower() in HOBBY_HEADS
@@ -503,7 +506,7 @@ def _ends_a_name(span: Span) -> bool:
     """A capitalised word right after another capitalised word, mid-sentence: the end of a
     name ("Lamy Safari", "Bad Bunny"), not the common word the lexicon knows."""
     doc = span.doc
-    if span.start == span.sent.start or not span.text[:1].isupper():
+    if span.start == span.sent.start or not span_text(span)[:1].isupper():
         return False
     before = doc[span.start - 1]
     return before.i != span.sent.start and before.text[:1].isupper() and before.is_alpha
@@ -545,20 +548,20 @@ TIME_WORDS = {"weekend", "weekends", "wknd", "summer", "winter", "spring", "fall
 
 
 def _in_interest_span(token: Token) -> bool:
-    return any(s.start <= token.i < s.end for s in token.doc.spans.get(SPAN_KEYS["INTEREST"], []))
+    return any(s.start <= token.i < s.end for s in span_group(token.doc, "INTEREST"))
 
 
 def _lexicon_candidates(doc: Doc) -> list[_Candidate]:
     domains = interest_domains()
     ambiguous = needs_cue_forms()
     out = []
-    spans = list(doc.spans.get(SPAN_KEYS["INTEREST"], []))
+    spans = span_group(doc, "INTEREST")
     for span in spans:
         if _is_work_phrase(span) or _the_commoner_of_a_pair(span, spans):
             continue
         # An ambiguous word needs a cue of its own ("grilled me on detailing"), and is not the
         # word it spells at the end of a name ("a Lamy Safari in his pocket": a pen)
-        if span.text.lower() in ambiguous and (_ends_a_name(span) or not any(
+        if span_text(span).lower() in ambiguous and (_ends_a_name(span) or not any(
                 c.end <= span.start or c.start >= span.end for c in _cues_in(span.sent))):
             continue
         if not _personal_context(span.sent) or not _heads_a_hobby_phrase(span):
@@ -741,7 +744,7 @@ def _favorite_phrase(cue: Span) -> Span | None:
 
 def _cue_candidates(doc: Doc) -> list[_Candidate]:
     out = []
-    for cue in doc.spans.get(SPAN_KEYS["CUE"], []):
+    for cue in span_group(doc, "CUE"):
         if _is_weak(cue):
             continue
         anchor = cue[-1]
@@ -1191,7 +1194,7 @@ def _phrase_candidates(doc: Doc, taken: list[_Candidate], names: frozenset[int],
     life. Most are not interests; the ranker (extract/ranker.py) learns from annotated notes
     which are. Phrases overlapping a job title or a candidate from the other finders are left
     to those."""
-    blocked = [(s.start, s.end) for s in doc.spans.get(SPAN_KEYS["TITLE"], [])]
+    blocked = [(s.start, s.end) for s in span_group(doc, "TITLE")]
     blocked += [(c.span.start, c.span.end) for c in taken]
 
     def free(span: Span) -> bool:
@@ -1311,7 +1314,7 @@ def _a_planned_gift(span: Span) -> bool:
 
     sent = span.sent
     start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
-    return any(s < end and start < e for s, e in planned_gifts(sent.text))
+    return any(s < end and start < e for s, e in planned_gifts(span_text(sent)))
 
 
 def _answered_sentences(doc: Doc) -> set[int]:
@@ -1361,7 +1364,7 @@ def _given_up(span: Span) -> bool:
             and verb is not span.root and span.root.head is verb \
             and span.root.dep_ in {"dobj", "xcomp"}:
         return True
-    if verb.tag_ == "VBD" and NOT_SINCE.search(span.sent.text):
+    if verb.tag_ == "VBD" and NOT_SINCE.search(span_text(span.sent)):
         return True  # "played hockey all through college ... and has not skated since"
     return any(c.dep_ == "neg" for c in children) and any(
         c.lower_ in {"anymore", "longer"} for c in children)

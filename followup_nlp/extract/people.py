@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import SPAN_KEYS, doc_text
+from followup_nlp.extract.components import doc_text, span_group, span_text
 from followup_nlp.extract.lexicons import (
     is_given_name,
     title_heads,
@@ -143,7 +144,7 @@ def _is_name_part(token: Token) -> bool:
 
 
 def _title_spans(doc: Doc) -> list[Span]:
-    return list(doc.spans.get(SPAN_KEYS["TITLE"], []))
+    return list(span_group(doc, "TITLE"))
 
 
 def _in_span(token: Token, spans: list[Span]) -> bool:
@@ -336,17 +337,19 @@ def title_segment(name: Span, titles: list[Span], bracketed: bool = True,
     end = start
     # Inside parentheses a title may hold "/" and "&": "(ops/HR)", "(tax/A&A mgr)".
     stops = SEGMENT_STOPS - {"/", "&"} if opener == "(" else SEGMENT_STOPS
-    while end < len(doc) and end - start < 7 and (doc[end].text not in stops
-                                                  or _abbreviation_stop(doc, end, titles)
-                                                  or _joins_capitalised(doc, start, end)) \
-            and "\n" not in doc[end].text and not (opener != "(" and (
-                doc[end].text == "-" or (doc[end].pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
-                                          and doc[end].lower_ not in {"of", "for", "in"}
-                                          and not _joins_capitalised(doc, start, end)))):
-        if "\n" in doc[end].whitespace_:
-            end += 1
+    while end < len(doc) and end - start < 7:
+        token = doc[end]
+        text = token.text
+        if (text in stops and not _abbreviation_stop(doc, end, titles)
+                and not _joins_capitalised(doc, start, end)) or "\n" in text \
+                or (opener != "(" and (text == "-" or (
+                    token.pos_ in {"ADP", "CCONJ", "VERB", "AUX"}
+                    and token.lower_ not in {"of", "for", "in"}
+                    and not _joins_capitalised(doc, start, end)))):
             break
         end += 1
+        if "\n" in token.whitespace_:
+            break
     segment = doc[start:end]
     if not len(segment) or segment[0].lower_ in {"and", "&", "who", "which", "but", "so"}:
         return None
@@ -667,7 +670,12 @@ def _strip(span: Span) -> Span:
 def _display(span: Span) -> str:
     """The name as a greeting writes it: lowercase notes capitalised ("dale" -> "Dale"), but a
     particle inside a name kept as written ("Johanna van der Meer")."""
-    words = span.text.replace("’", "'").split()
+    return _display_text(span_text(span))
+
+
+@lru_cache(maxsize=1 << 12)  # the same names are shown many times per note
+def _display_text(text: str) -> str:
+    words = text.replace("’", "'").split()
     capitalised = any(w[:1].isupper() for w in words)
     return " ".join(w if not w.islower() or (capitalised and 0 < i < len(words) - 1
                                                and w in NAME_PARTICLES)
@@ -867,7 +875,7 @@ def _merge(spans: list[Span], aliases: dict[str, str]) -> list[PersonMentions]:
     """Group mentions by person; `aliases` maps a written form ("emeka") to its full name."""
     people: list[PersonMentions] = []
     full = sorted({aliases.get(_display(s).lower(), _display(s)) for s in spans
-                   if len(s.text.split()) > 1}, key=len, reverse=True)
+                   if len(span_text(s).split()) > 1}, key=len, reverse=True)
     for span in spans:
         name = _display(span)
         lower = name.lower()
@@ -1159,7 +1167,7 @@ def _role_for(person: PersonMentions, title: str | None,
         hints = title_role_hints()
         titles = _title_spans(person.mentions[0].doc)
         for span in titles:
-            if span.text == title or span.text.strip(" ,;:-()") == title:
+            if (text := span_text(span)) == title or text.strip(" ,;:-()") == title:
                 hint = hints.get(span.id_)
         if hint is None:
             last = title.lower().split()[-1].strip(".")
@@ -1168,7 +1176,7 @@ def _role_for(person: PersonMentions, title: str | None,
             hint = "support"
     # "walked me through the P&L" is interviewing; "walked me out" is looking after a visitor
     interviewed = bool(context & INTERVIEW_CONTEXT) or any(
-        WALKED_THROUGH.search(s.text) for s in (*sentences, *follow_ups))
+        WALKED_THROUGH.search(span_text(s)) for s in (*sentences, *follow_ups))
     if (hint == "support" or _not_there(person)) and not interviewed:
         return "support"
     if set_it_up(person):

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
-from followup_nlp.extract.components import SPAN_KEYS, span_text
+from followup_nlp.extract.components import span_group, span_text
 from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
@@ -151,9 +151,9 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     lowers = [t.lower_ for t in tokens]
     text = span_text(sent)
     nouns = work_nouns()
-    cue_kinds = {cue.id_.split(":")[0] for cue in doc.spans.get(SPAN_KEYS["CUE"], [])
+    cue_kinds = {cue.id_.split(":")[0] for cue in span_group(doc, "CUE")
                  if sent.start <= cue.start < sent.end and not cue.id_.endswith(":weak")}
-    interests_in_sent = [s for s in doc.spans.get(SPAN_KEYS["INTEREST"], [])
+    interests_in_sent = [s for s in span_group(doc, "INTEREST")
                          if sent.start <= s.start < sent.end]
     flags = {
         "sent_about_work": not WORK_LEMMAS.isdisjoint(lemmas),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TANGIBLE = re.compile(
     r"\b(gift ?cards?|coffee cards?|vouchers?|candy|candies|chocolates?|flowers|bouquet|cash|money"
@@ -25,16 +26,17 @@ WARNING = (
 )
 
 
-def planned_gifts(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 10)  # asked once for each candidate interest of a sentence
+def planned_gifts(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where a sentence names a tangible thing the writer plans to give (character offsets):
     "Going to send him a bottle of mezcal as a thank you" -> the span of "bottle of mezcal"."""
     match = TANGIBLE.search(sentence)
     if match and PLANNING.search(sentence):
-        return [match.span()]
+        return (match.span(),)
     if AS_A_GIFT.search(sentence) and (thing := GIVEN_THING.search(sentence)) \
             and not INFORMATION.search(sentence):
-        return [thing.span(1)]  # "sending Mei-Ling a bonsai tool kit as a thank you"
-    return []
+        return (thing.span(1),)  # "sending Mei-Ling a bonsai tool kit as a thank you"
+    return ()
 
 
 def tangible_gift_warnings(text: str) -> list[str]:
