@@ -218,3 +218,17 @@ def test_a_verb_keeps_the_unknown_words_the_parser_left_hanging_after_it():
     text = ("Met Marta Quispe (Warehouse Lead).\n"
             "Marta plays bossaball at the beach.\n")
     assert "plays bossaball" in _candidate_texts(text)
+
+
+def test_a_word_of_work_inside_the_pastime_leaves_its_sentence_personal():
+    # "team" says a sentence is about work ("the team's Q3 roadmap"), but not when it is part of
+    # the pastime itself: "team handball", "team trivia" (neither is in the interest lexicon here)
+    analysis = analyze("Phone screen w/ Lena Vogt (Ops Manager), Nov 3\n"
+                       "- Lena plays team handball in a club league, goalkeeper\n"
+                       "- her partner Oksana is really into team trivia, every Tuesday at the pub\n"
+                       "- we discussed the team's Q3 roadmap and the vendor budget\n",
+                       interest_lexicon=False)
+    found = {i.text.lower(): i.holder for i in analysis.interests}
+    assert [holder for text, holder in found.items() if "team handball" in text] == ["Lena Vogt"]
+    assert any("team trivia" in text for text in found)
+    assert not any("roadmap" in text or "budget" in text for text in found)

@@ -1281,7 +1281,8 @@ def interest_candidates(doc: Doc, people: list[PersonMentions]) -> list[HeldCand
             # "I said I windsurf and she said "same!"", "we both do bouldering" (unless the
             # shared cue found it already: "we both play| crokinole")
             candidate.cue = "shared"
-        if _sentence_is_about_work(sent) and candidate.cue == "said" and candidate.domain is None \
+        if _sentence_is_about_work(sent, candidate.span) and candidate.cue == "said" \
+                and candidate.domain is None \
                 and candidate.source not in {"phrase", "verb"}:
             continue
         if _a_planned_gift(candidate.span):
@@ -1529,8 +1530,13 @@ def _prefer_lexicon_and_dedupe(candidates: list[_Candidate]) -> list[_Candidate]
     return out
 
 
-def _sentence_is_about_work(sent: Span) -> bool:
-    lemmas = {t.lemma_.lower() for t in sent}
+def _sentence_is_about_work(sent: Span, phrase: Span) -> bool:
+    """A sentence about the job ("we discussed the Q3 roadmap"), by a word of work outside the
+    phrase: the phrase's own words are what it names ("plays team handball", "rebuilding a
+    project car"), and a personal word anywhere says the sentence is about someone's life."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    outside = {lemma for t, lemma in zip(sent, lemmas, strict=True)
+               if not phrase.start <= t.i < phrase.end}
     personal = {"love", "hobby", "weekend", "spare", "free", "fan", "enjoy", "passion", "collect",
                 "kid", "daughter", "son", "wife", "husband", "mom", "mother", "dad", "father"}
-    return bool(lemmas & WORK_CUE_LEMMAS) and not lemmas & personal
+    return bool(outside & WORK_CUE_LEMMAS) and personal.isdisjoint(lemmas)
