@@ -30,6 +30,7 @@ TITLE_CONNECTORS = {"of", "for", "&", "and", "-", "/", "the", "to", "in", "at"}
 GRADE_WORDS = {"i", "ii", "iii", "iv", "v"}  # a title's level, not a title by itself
 _TEXT_KEY, _CHUNKS_KEY = "followup_text", "followup_noun_chunks"
 _SENTS_KEY = "followup_sentences"
+_WORDS_KEY = "followup_words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -45,6 +46,17 @@ def span_text(span: Span) -> str:
     """`span.text`, cut from the doc's text (`doc_text`): spaCy joins the text of every token
     of the span on each access."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def token_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """(lowercase form, lowercase lemma) of every token, read once per doc: spaCy looks each
+    string up again on every `lower_` or `lemma_`."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        tokens = list(doc)
+        words = doc.user_data[_WORDS_KEY] = ([t.lower_ for t in tokens],
+                                              [t.lemma_.lower() for t in tokens])
+    return words
 
 
 def span_group(doc: Doc, label: str) -> list[Span]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import doc_text, noun_chunks, span_group, span_text
+from followup_nlp.extract.components import doc_text, noun_chunks, span_group, span_text, token_words
 from followup_nlp.extract.dialogue import answered_in_kind, asking_verb
 from followup_nlp.extract.lexicons import (
     interest_domains,
@@ -1534,9 +1534,9 @@ def _sentence_is_about_work(sent: Span, phrase: Span) -> bool:
     """A sentence about the job ("we discussed the Q3 roadmap"), by a word of work outside the
     phrase: the phrase's own words are what it names ("plays team handball", "rebuilding a
     project car"), and a personal word anywhere says the sentence is about someone's life."""
-    lemmas = [t.lemma_.lower() for t in sent]
-    outside = {lemma for t, lemma in zip(sent, lemmas, strict=True)
-               if not phrase.start <= t.i < phrase.end}
+    lemmas = token_words(sent.doc)[1][sent.start : sent.end]
+    outside = {lemma for i, lemma in enumerate(lemmas, sent.start)
+               if not phrase.start <= i < phrase.end}
     personal = {"love", "hobby", "weekend", "spare", "free", "fan", "enjoy", "passion", "collect",
                 "kid", "daughter", "son", "wife", "husband", "mom", "mother", "dad", "father"}
     return bool(outside & WORK_CUE_LEMMAS) and personal.isdisjoint(lemmas)

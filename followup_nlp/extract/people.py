@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from followup_nlp.extract.components import doc_text, span_group, span_text
+from followup_nlp.extract.components import doc_text, span_group, span_text, token_words
 from followup_nlp.extract.lexicons import (
     is_given_name,
     title_heads,
@@ -1153,12 +1153,14 @@ def _sentences_of(mention: Span) -> set[Span]:
 def _role_for(person: PersonMentions, title: str | None,
               everyone: list[PersonMentions] | None = None) -> Role:
     sentences = {s for m in person.mentions for s in _sentences_of(m)}
-    lemmas = {t.lemma_.lower() for s in sentences for t in s} | {
-        t.lower_ for s in sentences for t in s
-    }
+    doc = person.mentions[0].doc
+    lowers, lemmas_of = token_words(doc)
+    lemmas = {w for s in sentences for i in range(s.start, s.end) for w in (lemmas_of[i], lowers[i])}
     follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
-    context = {w for s in (*sentences, *follow_ups) for t in s
-               if not _says_nothing_of_interviewing(t) for w in (t.lemma_.lower(), t.lower_)}
+    context = {w for s in (*sentences, *follow_ups) for i in range(s.start, s.end)
+               if not ((lemmas_of[i] == "ask" or lowers[i] in {"interview", "interviews"})
+                       and _says_nothing_of_interviewing(doc[i]))
+               for w in (lemmas_of[i], lowers[i])}
     if _referral_is_theirs(person, everyone or [person]):
         # "X referred me", "referral from X", "X (referral)".
         return "referrer"

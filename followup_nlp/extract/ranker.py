@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
-from followup_nlp.extract.components import span_group, span_text
+from followup_nlp.extract.components import span_group, span_text, token_words
 from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
@@ -147,8 +147,8 @@ def sentence_features(sent) -> tuple[dict[str, float], list]:
     candidates), and the interest-lexicon spans that start in it."""
     doc = sent.doc
     tokens = list(sent)
-    lemmas = [t.lemma_.lower() for t in tokens]
-    lowers = [t.lower_ for t in tokens]
+    all_lowers, all_lemmas = token_words(doc)
+    lemmas, lowers = all_lemmas[sent.start : sent.end], all_lowers[sent.start : sent.end]
     text = span_text(sent)
     nouns = work_nouns()
     cue_kinds = {cue.id_.split(":")[0] for cue in span_group(doc, "CUE")
