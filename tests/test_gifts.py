@@ -83,6 +83,15 @@ def test_known_interest_gets_a_real_catalogue_item():
     assert real and all(catalog.find_interest("chess") for _ in real)
 
 
+def test_special_olympics_is_not_found_through_its_word_olympics():
+    # The catalogue looks for a phrase's longest known part; "olympics" alone is the Games, a
+    # different thing from the Special Olympics, so that cause has an entry of its own.
+    assert catalog.find_interest("special olympics basketball") == "special olympics"
+    _, ideas = suggest("special olympics", "she's doing the polar plunge for special olympics")
+    details = " ".join(i.detail or "" for i in ideas) + " ".join(i.title for i in ideas)
+    assert "olympics.com" not in details.lower() and "specialolympics.org" in details.lower()
+
+
 def test_a_book_title_names_its_author_once():
     ideas = {e.title: e.idea().title for e in catalog.entries() if e.category == "book"}
     assert ideas["Wisden Cricketers' Almanack"] == "Wisden Cricketers' Almanack"  # not "by Wisden"
