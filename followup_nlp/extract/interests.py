@@ -67,6 +67,9 @@ TRAVEL_LEMMAS = {"visit", "travel", "trip", "vacation", "holiday", "honeymoon", 
 ARRIVALS = {"get", "come", "back", "fly", "head", "drive", "take", "return", "road-trip"}
 WORK_CUE_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
                    "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report"}
+# Words that make a sentence about someone's life, whatever work words are in it
+LIFE_LEMMAS = {"love", "hobby", "weekend", "spare", "free", "fan", "enjoy", "passion", "collect",
+               "kid", "daughter", "son", "wife", "husband", "mom", "mother", "dad", "father"}
 
 
 @dataclass
@@ -1537,6 +1540,4 @@ def _sentence_is_about_work(sent: Span, phrase: Span) -> bool:
     lemmas = token_words(sent.doc)[1][sent.start : sent.end]
     outside = {lemma for i, lemma in enumerate(lemmas, sent.start)
                if not phrase.start <= i < phrase.end}
-    personal = {"love", "hobby", "weekend", "spare", "free", "fan", "enjoy", "passion", "collect",
-                "kid", "daughter", "son", "wife", "husband", "mom", "mother", "dad", "father"}
-    return bool(outside & WORK_CUE_LEMMAS) and personal.isdisjoint(lemmas)
+    return bool(outside & WORK_CUE_LEMMAS) and LIFE_LEMMAS.isdisjoint(lemmas)

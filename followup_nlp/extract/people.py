@@ -1021,17 +1021,19 @@ def _pronoun_follow_up(sent: Span) -> Span | None:
     return None
 
 
-def _says_nothing_of_interviewing(token: Token) -> bool:
+def _says_nothing_of_interviewing(doc: Doc, i: int) -> bool:
     """"gave me the tour before the interview", "walked me to my interview": the interview as a
     time or a place says nothing about who asked the questions. Nor does asking *for*
     something ("HR (Dana) emailed asking for references"): a request, not a question; nor
-    asking nothing ("sat in, didn't ask anything", "never asked a question")."""
-    if token.lemma_.lower() == "ask" and any(
+    asking nothing ("sat in, didn't ask anything", "never asked a question"). Token `i` of
+    `doc`, whose words are read from `token_words` (it is asked of every word near a name)."""
+    lowers, lemmas = token_words(doc)
+    if lemmas[i] == "ask" and any(
             (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "neg"
-            or (c.dep_ == "dobj" and c.lower_ == "nothing") for c in token.children):
+            or (c.dep_ == "dobj" and c.lower_ == "nothing") for c in doc[i].children):
         return True
-    return token.lower_ in {"interview", "interviews"} and token.dep_ == "pobj" \
-        and token.head.lower_ in TIME_PREPOSITIONS
+    return lowers[i] in {"interview", "interviews"} and doc[i].dep_ == "pobj" \
+        and doc[i].head.lower_ in TIME_PREPOSITIONS
 
 
 def _showed_the_writer_around(person: PersonMentions) -> bool:
@@ -1158,8 +1160,7 @@ def _role_for(person: PersonMentions, title: str | None,
     lemmas = {w for s in sentences for i in range(s.start, s.end) for w in (lemmas_of[i], lowers[i])}
     follow_ups = {s for s in map(_pronoun_follow_up, sentences) if s is not None}
     context = {w for s in (*sentences, *follow_ups) for i in range(s.start, s.end)
-               if not ((lemmas_of[i] == "ask" or lowers[i] in {"interview", "interviews"})
-                       and _says_nothing_of_interviewing(doc[i]))
+               if not _says_nothing_of_interviewing(doc, i)
                for w in (lemmas_of[i], lowers[i])}
     if _referral_is_theirs(person, everyone or [person]):
         # "X referred me", "referral from X", "X (referral)".

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_nlp.errors import ModelFileError
 from followup_nlp.extract.components import span_group, span_text, token_words
-from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS
+from followup_nlp.extract.interests import RELATIVES, SCENE_HEADS, WORK_CUE_LEMMAS
 from followup_nlp.extract.lexicons import work_nouns
 from followup_nlp.resources import model_path
 from followup_nlp.trusted_load import finite_number
@@ -65,10 +65,10 @@ THIRD_PERSON = {"he", "she", "his", "her", "him", "they", "their", "hers", "hes"
 FIRST_PERSON = {"i", "me", "my", "we", "our", "us", "i'm", "im"}
 GIVEN_UP = re.compile(r"\b(?:used to|anymore|any more|no longer|gave up|given up|quit|stopped)\b",
                       re.I)
-WORK_LEMMAS = {"discuss", "project", "team", "role", "responsibility", "stack", "roadmap",
-               "deadline", "budget", "client", "quarter", "metric", "kpi", "hire", "report",
-               "process", "system", "position", "candidate", "interview", "salary", "benefit",
-               "schedule", "shift", "onboarding", "customer", "patient", "vendor", "policy"}
+# The interest finder's work cues, and more words of the job the ranker weighs for itself
+WORK_LEMMAS = WORK_CUE_LEMMAS | {"process", "system", "position", "candidate", "interview",
+                                 "salary", "benefit", "schedule", "shift", "onboarding",
+                                 "customer", "patient", "vendor", "policy"}
 
 
 def _governor(token) -> tuple[str, str]:
