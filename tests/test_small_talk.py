@@ -357,3 +357,21 @@ def test_a_free_standing_dash_ends_the_pastime_and_a_jam_is_theirs():
     letters, _ = write_letters(analysis, sender="Sam Ortiz")
     hana = next(x.body for x in letters if x.recipient == "Hana Novak")
     assert "about bluegrass jam" not in hana
+
+
+def test_an_office_object_by_the_window_or_on_someones_named_shelf_is_seen_in_the_office():
+    # "by the window", and "in Li's office" with a name instead of "his": both say where a thing
+    # was seen; the window's own place ("in Li's office") is not what was seen
+    window = "Interview w/ Li Wei (CTO)\n- chess board by the window in Li's office\n"
+    shelf = "Interview w/ Ana Costa (CFO)\n- a rubik's cube collection on Ana's shelf\n"
+    for text in (window, shelf):
+        found = _candidates(text, lexicon=False)
+        assert any(cue == "office" for _, cue in found), found
+        assert not any("office" in t for t, _ in found), found
+    assert ("chess board", "office") in _candidates(window, lexicon=False)
+
+
+def test_a_fans_word_after_an_s_read_as_possessive_still_names_what_they_are_a_fan_of():
+    # the parser reads "Callum's" as a possessive, so "fan" has no verb to hang on
+    text = "Met Callum Reid (CTO).\nCallum's a Deacon Blue fan, he has seen them live four times.\n"
+    assert ("Deacon Blue", "said") in _candidates(text, lexicon=False)

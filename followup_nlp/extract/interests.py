@@ -189,6 +189,8 @@ def _object_phrase(token: Token, office: bool = False) -> Span | None:
         if child.dep_ in {"dobj", "attr", "xcomp", "ccomp", "oprd", "acomp"} and child.i > token.i:
             return _phrase_of(child)
         if child.dep_ == "prep" and child.lower_ in {"about", "into", "of", "on", "in", "to", "for"}:
+            if office and token.lower_ in SCENE_HEADS and child.lower_ != "of":
+                continue  # "by the window| in Li's office": where the window is ("a wall of")
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _phrase_of(objects[0])
@@ -765,6 +767,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             phrase = _guy_phrase(cue)
         else:
             for token in reversed(cue):
+                if token.dep_ in {"poss", "case"}:
+                    continue  # "on Ana's shelf": whose shelf, not what is on it
                 phrase = _object_phrase(token, office=_kind(cue) == "office")
                 if phrase is not None:
                     break
@@ -773,6 +777,10 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             phrase = _noun_before(cue)
         if phrase is None and cue[-1].pos_ == "ADP":
             phrase = _chunk_after(cue)
+        if phrase is None and cue[-1].lower_ in FAN_WORDS and len(cue) > 1:
+            # "Callum's a Deacon Blue fan": "'s" read as a possessive leaves "fan" with no
+            # verb to hang on, so nothing points at it; the words before the fan's word do
+            phrase = _guy_phrase(cue[-1:])
         if phrase is None:
             continue
         phrase = _trim(phrase)
