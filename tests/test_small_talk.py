@@ -375,3 +375,13 @@ def test_a_fans_word_after_an_s_read_as_possessive_still_names_what_they_are_a_f
     # the parser reads "Callum's" as a possessive, so "fan" has no verb to hang on
     text = "Met Callum Reid (CTO).\nCallum's a Deacon Blue fan, he has seen them live four times.\n"
     assert ("Deacon Blue", "said") in _candidates(text, lexicon=False)
+
+
+def test_a_pastime_the_tagger_reads_as_an_adjective_after_a_verb_of_liking_is_a_thing():
+    # "mahjong" is tagged ADJ; "loves" takes no adjective, so it is what she loves. After a
+    # linking verb an adjective stays one ("she is happy with the team")
+    loves = ("Phone screen with Wendy Lau (scheduler).\n"
+             "Wendy loves mahjong, plays every Saturday with her aunties.\n")
+    assert "mahjong" in [t for t, _ in _candidates(loves, lexicon=False)]
+    happy = "Phone screen with Wendy Lau (scheduler).\nShe is happy with the team.\n"
+    assert "happy" not in [t for t, _ in _candidates(happy, lexicon=False)]

@@ -382,7 +382,8 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
     if not len(span) or len(span) > 8:
         return False
     root = span.root
-    if _writers_own(span, root) or root.pos_ not in {"NOUN", "PROPN", "VERB", "X"}:
+    if _writers_own(span, root) or not (root.pos_ in {"NOUN", "PROPN", "VERB", "X"}
+                                        or _noun_read_as_adjective(root)):
         return False
     tokens = list(span)
     # "they play every Fri", "weekends": when, not what (but "Tuesday ludo night" is a thing)
@@ -406,6 +407,18 @@ def _is_plausible(span: Span, organisation_ok: bool = False, person_ok: bool = F
                              and not is_given_name(root.text))):
         return True
     return kind not in {"PERSON", "DATE", "TIME", "MONEY"} and (organisation_ok or kind != "ORG")
+
+
+LINKING_LEMMAS = {"be", "seem", "become", "feel", "look", "get", "stay", "remain", "sound", "keep",
+                  "go", "turn", "grow", "appear", "make", "find", "consider", "call"}
+
+
+def _noun_read_as_adjective(token: Token) -> bool:
+    """ "Wendy loves mahjong" gives mahjong/ADJ: a word the tagger does not know, as the
+    complement of a verb that takes no adjective ("loves", "plays", "collects"), is a thing."""
+    return token.pos_ == "ADJ" and token.dep_ in {"acomp", "oprd", "dobj", "advmod"} \
+        and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in LINKING_LEMMAS \
+        and not any(c.dep_ in {"advmod", "prep"} for c in token.children)
 
 
 def _kind(cue: Span) -> str:
