@@ -385,3 +385,15 @@ def test_a_pastime_the_tagger_reads_as_an_adjective_after_a_verb_of_liking_is_a_
     assert "mahjong" in [t for t, _ in _candidates(loves, lexicon=False)]
     happy = "Phone screen with Wendy Lau (scheduler).\nShe is happy with the team.\n"
     assert "happy" not in [t for t, _ in _candidates(happy, lexicon=False)]
+
+
+def test_what_a_pastime_goes_after_is_part_of_it_and_a_bracket_opens_a_gloss():
+    forage = ("Met Tom Reyes (Head of Data).\n"
+              "Tom forages for mushrooms every fall, showed me a pic of his best find.\n")
+    assert "forages for mushrooms" in [t for t, _ in _candidates(forage, lexicon=False)]
+    grant = "Met Tom Reyes (Head of Data).\nTom said they are applying for a state grant.\n"
+    assert not any(t.startswith("applying for") for t, _ in _candidates(grant, lexicon=False))
+    fencing = ("Met Kai Müller (Eng Mgr).\n"
+               "- Kai does historical fencing (longsword) twice a week\n")
+    found = [t for t, _ in _candidates(fencing, lexicon=False)]
+    assert "historical fencing" in found and not any("(" in t for t in found)

@@ -145,6 +145,10 @@ def _trim(span: Span) -> Span:
                  and t.whitespace_ and doc[t.i - 1].whitespace_), None)
     if dash is not None:
         end = dash
+    # "historical fencing| (longsword)": a bracket after the first word opens a gloss too
+    bracket = next((t.i for t in doc[start + 1 : end] if t.text in {"(", "["}), None)
+    if bracket is not None:
+        end = bracket
     while end > start and ((last := doc[end - 1]).is_punct or last.is_space
                            or last.pos_ in {"CCONJ", "ADP", "DET"} or last.lower_ in CHAT_FILLERS):
         end -= 1
@@ -642,7 +646,9 @@ def _activity_phrase(cue: Span) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
     if obj is not None and (obj.pos_ == "PRON" or obj.lower_ in GENERIC_HEADS):
         return None  # "races it every summer": the interest is what "it" points back to
-    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else verb.i + 1
+    sought = _sought(verb) if obj is None else None
+    end = (max(t.i for t in (obj if obj is not None else sought).subtree) + 1) \
+        if obj is not None or sought is not None else verb.i + 1
     end = min(end, cue.start) if cue.start > verb.i else end
     return verb.doc[verb.i : end]
 
@@ -694,12 +700,26 @@ def _unattached_object(verb: Token) -> Span | None:
     return doc[verb.i + 1 : end] if end > verb.i + 1 else None
 
 
+def _sought(verb: Token) -> Token | None:
+    """ "forages| for mushrooms", "fishes for trout": what a pastime's verb with no object goes
+    after, when "for" follows it straight away (not "applying for a grant", "plays for a club")."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS or verb.i + 1 >= verb.sent.end \
+            or doc[verb.i + 1].lower_ != "for" or doc[verb.i + 1].head.i != verb.i:
+        return None
+    return next((c for c in doc[verb.i + 1].children
+                 if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
 def _verb_with_object(verb: Token, obj: Token | None) -> Span:
     """The verb with its object ("grows roses"), or with the words the parser left hanging after
-    it ("plays sepak takraw"), or alone; at most six words."""
+    it ("plays sepak takraw"), or with what it goes after ("forages for mushrooms"), or alone;
+    at most six words."""
     loose = _unattached_object(verb) if obj is None else None
+    sought = _sought(verb) if obj is None and loose is None else None
     end = (max(t.i for t in obj.subtree) + 1) if obj is not None else \
-        loose.end if loose is not None else verb.i + 1
+        loose.end if loose is not None else \
+        (max(t.i for t in sought.subtree) + 1) if sought is not None else verb.i + 1
     return verb.doc[verb.i : min(end, verb.i + 6)]
 
 
