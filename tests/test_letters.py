@@ -834,6 +834,22 @@ def test_dont_follow_up_before_a_date_is_leave_from_that_date_for_the_whole_pane
     assert contacts and min(s.date for s in contacts) == "2026-04-15"
 
 
+def test_ok_to_follow_up_next_week_is_a_week_after_the_interview_in_the_plan():
+    from followup_nlp.letters.plan import build_plan
+
+    analysis = analyze("Tues 12/1 - onsite @ Brightline Robotics, 2nd round\n"
+                       "met w/ Hana Kobayashi (Dir. of Engineering)\n"
+                       "- Hana said they'd decide by Dec 15, ok to follow up next week\n",
+                       today=date(2026, 12, 7))
+    assert (analysis.follow_up_agreed, analysis.follow_up_date) == (True, "2026-12-08")
+    assert ("2026-12-08", "Hana Kobayashi") in [(s.date, s.recipient)
+                                               for s in build_plan(analysis).steps]
+    late = analyze("Tues 12/1 - onsite @ Brightline Robotics\nmet w/ Hana Kobayashi (Dir. of "
+                   "Engineering)\n- Hana said fine to ping her end of next week if no word\n",
+                   today=date(2026, 12, 7))
+    assert late.follow_up_date == "2026-12-11"  # the Friday of the week after
+
+
 def test_a_round_that_may_come_is_not_how_this_one_went():
     analysis = analyze("Phone screen today (Monday, June 3) with Hector Valdes, Deputy Director of "
                        "Public Works, for the Grants Coordinator position. Tamsin Orr from HR "

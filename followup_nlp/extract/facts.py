@@ -95,6 +95,7 @@ THANKS_SENT = re.compile(r"\b(?:sent|emailed|e-mailed|mailed|texted|wrote)\b[^.;
                          r"(?![^.;\n]*\b(?:interview|round|met|screen)\b)", re.I)
 DECISION = re.compile(r"\b(decision|decide|hear back|get back|start date|offer)\b", re.I)
 IN_WEEKS = re.compile(r"\bin\s+(a|one|two|three|four|\d)\s*(?:wks?|weeks?)\b", re.I)
+NEXT_WEEK = re.compile(r"\b(?:(early|end of|late)\s+)?next\s+(?:wk|week)\b", re.I)
 # When the decision is due: "decision by Dec 4", "should hear back by Friday", "they'll decide
 # within two weeks", "offers go out the 15th".
 DECISION_DUE = re.compile(r"\b(?:decisions?|decide|deciding|hear back|hear from (?:them|her|him|hr)"
@@ -180,6 +181,15 @@ WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, 
             "saturday": 5, "sunday": 6}  # not "sat" or "sun": "we sat down"
 WEEKDAY_REF = re.compile(r"\b(next\s+)?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
                          + r")\b", re.I)
+
+
+def _next_week(interview: date, part: str | None) -> date:
+    """ "ok to follow up next week": a week on from the interview; "early next week" is that
+    week's Monday, "end of (late) next week" its Friday."""
+    monday = interview + timedelta(days=7 - interview.weekday())
+    if part is None:
+        return interview + timedelta(weeks=1)
+    return monday if part.lower() == "early" else monday + timedelta(days=4)
 
 
 def _weekday_after(interview: date, ref: re.Match) -> date:
@@ -1135,6 +1145,8 @@ def extract_facts(doc: Doc, people: list[PersonMentions], front: dict[str, str],
             elif (weeks := IN_WEEKS.search(text)) and interview_dates:
                 count = WORDS.get(weeks.group(1).lower()) or int(weeks.group(1))
                 facts.follow_up_date = (max(interview_dates) + timedelta(weeks=count)).isoformat()
+            elif (week := NEXT_WEEK.search(text)) and interview_dates:
+                facts.follow_up_date = _next_week(max(interview_dates), week.group(1)).isoformat()
         who = named[0].name if named else (last_person.name if last_person else None)
         if labelled is not None:
             # "**Could have explained better:**" then "my experience with LIMS migrations."
