@@ -397,3 +397,14 @@ def test_what_a_pastime_goes_after_is_part_of_it_and_a_bracket_opens_a_gloss():
                "- Kai does historical fencing (longsword) twice a week\n")
     found = [t for t, _ in _candidates(fencing, lexicon=False)]
     assert "historical fencing" in found and not any("(" in t for t in found)
+
+
+@pytest.mark.parametrize(("header", "position"), [
+    ("Tues 12/1 - onsite @ Brightline Robotics, Sr. Controls Engineer, 2nd round", "Sr. Controls Engineer"),
+    ("Whitcombe University — Asst. Prof, Sociology — campus visit (final round)", "Asst. Prof"),
+    ("Northwind Energy / Dir. Network Engineering / final, Mon 5/4", "Dir. Network Engineering"),
+])
+def test_an_abbreviations_full_stop_in_the_header_is_part_of_the_job(header, position):
+    # the parser ends a sentence at "Sr." or "Asst.", which cut the job to "Controls Engineer"
+    analysis = analyze(header + "\nmet w/ Hana Kobayashi (Dir. of Engineering)\n", gifts=False)
+    assert analysis.position == position

@@ -21,6 +21,7 @@ from followup_nlp.extract.people import (
 )
 from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Remark
+from followup_nlp.wording import ABBREVIATIONS as SHORT_FORMS
 from followup_nlp.wording import capitalised_word
 
 # Month names and their short forms, not any word they start ("maybe 10" is no 10 May)
@@ -777,17 +778,40 @@ def _ordinal_of_the_job(token: Token) -> bool:
         and token.doc[token.i + 1].lower_ in {"grade", "year", "level", "floor", "class"}
 
 
+def _first_lines(doc: Doc, count: int) -> list[Span]:
+    """The note's first sentences, where the parser's full stop after an abbreviation does not
+    end one ("Sable Ridge Telecom / Dir.| Network Engineering / final")."""
+    lines: list[Span] = []
+    for sent in doc.sents:
+        if lines and _ends_at_an_abbreviation(lines[-1]) and "\n" not in lines[-1][-1].whitespace_:
+            lines[-1] = doc[lines[-1].start : sent.end]
+        elif len(lines) == count:
+            break
+        else:
+            lines.append(sent)
+    return lines
+
+
+def _ends_at_an_abbreviation(span: Span) -> bool:
+    return len(span) > 1 and span[-1].text == "." and not span[-2].whitespace_ \
+        and span[-2].lower_ in SHORT_FORMS
+
+
 def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
     """The job in the note's first line, where people write "Calloway Bank, FP&A Manager —
     Teams" or "at Kessler Plastics for quality engineer": the segment holding a job-title word
     that is nobody's own title."""
-    lines = [s for s in doc.sents][:2]
+    lines = _first_lines(doc, 2)
     named = mention_indices(people)
     heads = title_heads()
     for sent in lines:
         segment: list = []
         segments = []
         for token in sent:
+            if token.text == "." and segment and not segment[-1].whitespace_ \
+                    and segment[-1].lower_ in SHORT_FORMS:
+                segment.append(token)  # "Sr. Controls Engineer": an abbreviation's full stop
+                continue
             if token.text in HEADER_BREAKS or token.lower_ in HEADER_LEADS or token.is_space:
                 segments.append(segment)
                 segment = []
@@ -812,10 +836,15 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
                 words.pop()
             if not words or len(words) > 6 or any(t.i in named for t in words):
                 continue
-            if (any(t.ent_type_ == "ORG" for t in words) and words[-1].lower_.strip(".") not in heads) \
-                    or _company_word(words[-1].lower_.strip("."), heads):
+            # the head comes last ("Branch Mgr"), or first when abbreviated ("Dir. Network Eng")
+            head_first = len(words) > 2 and words[1].text == "." and words[0].lower_ in heads
+            if not head_first and ((any(t.ent_type_ == "ORG" for t in words)
+                                    and words[-1].lower_.strip(".") not in heads)
+                                   or _company_word(words[-1].lower_.strip("."), heads)):
                 continue  # "Harrow & Daley Accountants" is the firm, not the job
-            if any(t.lower_.strip(".") in heads for t in words[-2:]):
+            if words[-1].text == ".":
+                words.pop()  # "pharm tech.| in person": the full stop ends the sentence too
+            if head_first or any(t.lower_.strip(".") in heads for t in words[-2:]):
                 start, end = words[0].idx, words[-1].idx + len(words[-1].text)
                 return doc_text(doc)[start:end]
     return None
