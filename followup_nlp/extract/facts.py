@@ -187,9 +187,9 @@ WEEKDAY_REF = re.compile(r"\b(next\s+)?(" + "|".join(sorted(WEEKDAYS, key=len, r
 def _next_week(interview: date, part: str | None) -> date:
     """ "ok to follow up next week": a week on from the interview; "early next week" is that
     week's Monday, "end of (late) next week" its Friday."""
-    monday = interview + timedelta(days=7 - interview.weekday())
     if part is None:
         return interview + timedelta(weeks=1)
+    monday = interview + timedelta(days=7 - interview.weekday())
     return monday if part.lower() == "early" else monday + timedelta(days=4)
 
 
@@ -783,7 +783,7 @@ def _first_lines(doc: Doc, count: int) -> list[Span]:
     end one ("Sable Ridge Telecom / Dir.| Network Engineering / final")."""
     lines: list[Span] = []
     for sent in doc.sents:
-        if lines and _ends_at_an_abbreviation(lines[-1]) and "\n" not in lines[-1][-1].whitespace_:
+        if lines and _abbreviation_stop(lines[-1][-1]) and "\n" not in lines[-1][-1].whitespace_:
             lines[-1] = doc[lines[-1].start : sent.end]
         elif len(lines) == count:
             break
@@ -792,9 +792,12 @@ def _first_lines(doc: Doc, count: int) -> list[Span]:
     return lines
 
 
-def _ends_at_an_abbreviation(span: Span) -> bool:
-    return len(span) > 1 and span[-1].text == "." and not span[-2].whitespace_ \
-        and span[-2].lower_ in SHORT_FORMS
+def _abbreviation_stop(token: Token) -> bool:
+    """The full stop of an abbreviation ("Sr.", "Dir."): typed right after a short form."""
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.lower_ in SHORT_FORMS
 
 
 def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
@@ -808,8 +811,7 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
         segment: list = []
         segments = []
         for token in sent:
-            if token.text == "." and segment and not segment[-1].whitespace_ \
-                    and segment[-1].lower_ in SHORT_FORMS:
+            if segment and _abbreviation_stop(token):
                 segment.append(token)  # "Sr. Controls Engineer": an abbreviation's full stop
                 continue
             if token.text in HEADER_BREAKS or token.lower_ in HEADER_LEADS or token.is_space:

@@ -140,15 +140,12 @@ def _trim(span: Span) -> Span:
             break
         start += 1
     # "lumberjack sports comps| - log rolling + underhand chop": a dash standing free between
-    # words starts a gloss, not more of the phrase
-    dash = next((t.i for t in doc[start + 1 : end] if t.text in FREE_DASHES
-                 and t.whitespace_ and doc[t.i - 1].whitespace_), None)
-    if dash is not None:
-        end = dash
-    # "historical fencing| (longsword)": a bracket after the first word opens a gloss too
-    bracket = next((t.i for t in doc[start + 1 : end] if t.text in {"(", "["}), None)
-    if bracket is not None:
-        end = bracket
+    # words starts a gloss, not more of the phrase; so does a bracket ("historical fencing|
+    # (longsword)")
+    gloss = next((t.i for t in doc[start + 1 : end] if t.text in {"(", "["} or (
+        t.text in FREE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_)), None)
+    if gloss is not None:
+        end = gloss
     while end > start and ((last := doc[end - 1]).is_punct or last.is_space
                            or last.pos_ in {"CCONJ", "ADP", "DET"} or last.lower_ in CHAT_FILLERS):
         end -= 1
@@ -646,9 +643,8 @@ def _activity_phrase(cue: Span) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "prt"} and c.i > verb.i), None)
     if obj is not None and (obj.pos_ == "PRON" or obj.lower_ in GENERIC_HEADS):
         return None  # "races it every summer": the interest is what "it" points back to
-    sought = _sought(verb) if obj is None else None
-    end = (max(t.i for t in (obj if obj is not None else sought).subtree) + 1) \
-        if obj is not None or sought is not None else verb.i + 1
+    done_to = obj if obj is not None else _sought(verb)
+    end = (max(t.i for t in done_to.subtree) + 1) if done_to is not None else verb.i + 1
     end = min(end, cue.start) if cue.start > verb.i else end
     return verb.doc[verb.i : end]
 
@@ -715,11 +711,14 @@ def _verb_with_object(verb: Token, obj: Token | None) -> Span:
     """The verb with its object ("grows roses"), or with the words the parser left hanging after
     it ("plays sepak takraw"), or with what it goes after ("forages for mushrooms"), or alone;
     at most six words."""
-    loose = _unattached_object(verb) if obj is None else None
-    sought = _sought(verb) if obj is None and loose is None else None
-    end = (max(t.i for t in obj.subtree) + 1) if obj is not None else \
-        loose.end if loose is not None else \
-        (max(t.i for t in sought.subtree) + 1) if sought is not None else verb.i + 1
+    if obj is not None:
+        end = max(t.i for t in obj.subtree) + 1
+    elif (loose := _unattached_object(verb)) is not None:
+        end = loose.end
+    elif (sought := _sought(verb)) is not None:
+        end = max(t.i for t in sought.subtree) + 1
+    else:
+        end = verb.i + 1
     return verb.doc[verb.i : min(end, verb.i + 6)]
 
 
