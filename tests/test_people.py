@@ -665,3 +665,14 @@ def test_whoever_spoke_up_for_the_writer_referred_them():
                  "Raj Patel emailed Dana for me last month."):
         analysis = analyze(f"Phone screen w/ Dana Kim (HR).\n{line}\n", gifts=False)
         assert _roles(analysis)["Raj Patel"] == "referrer", line
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("spoke to tom h (recruiter) for 20 min", "Tom H"),
+    ("talked to Ines V, talent partner, about the role", "Ines V"),
+    ("call w/ lisa k (ta)", "Lisa K"),
+])
+def test_a_surname_initial_and_whom_the_writer_spoke_to(line, name):
+    # a one-letter initial is no name word, so the bracketed title sat one word too far away
+    analysis = analyze("notes from today\n" + line + "\nhe said next step is a panel\n", gifts=False)
+    assert [p.name for p in analysis.people] == [name]

@@ -408,3 +408,36 @@ def test_an_abbreviations_full_stop_in_the_header_is_part_of_the_job(header, pos
     # the parser ends a sentence at "Sr." or "Asst.", which cut the job to "Controls Engineer"
     analysis = analyze(header + "\nmet w/ Hana Kobayashi (Dir. of Engineering)\n", gifts=False)
     assert analysis.position == position
+
+
+def test_a_comma_before_mostly_or_esp_opens_a_gloss_not_more_of_the_pastime():
+    # the object's subtree ran on through the comma: "collects vinyl records, mostly"
+    note = ("Onsite with Dev Malhotra (CTO).\n"
+            "Dev collects vinyl records, mostly 70s jazz. Also loves board games, esp. Catan.\n")
+    found = [t for t, _ in _candidates(note, lexicon=False)]
+    assert "collects vinyl records" in found and "board games" in found
+    assert not any(t.endswith((",", "mostly", "esp")) or t.startswith(("mostly", "esp"))
+                   for t in found)
+
+
+def test_an_object_left_hanging_by_a_chat_filler_is_still_the_object():
+    # "lol" is read as punctuation hanging on "w/", so "w/" had no object
+    note = ("phone screen w/ Bianca (talent acq @ Numa Health)\n"
+            "bianca said she is obsessed w/ pickleball lol\n")
+    assert ("pickleball", "said") in _candidates(note, lexicon=False)
+
+
+def test_the_group_a_pastime_is_done_in_is_part_of_it():
+    note = "Phone interview with Ruth Levin (Recruiter).\nRuth sings in a community choir.\n"
+    assert "sings in a community choir" in [t for t, _ in _candidates(note, lexicon=False)]
+    sandbox = "Met Ruth Levin (Recruiter).\nRuth said she plays in the sandbox with her kids.\n"
+    assert not any(t.startswith("plays in") for t, _ in _candidates(sandbox, lexicon=False))
+
+
+@pytest.mark.parametrize(("header", "company"), [
+    ("Interview - Halvard Logistics, dispatcher", "Halvard Logistics"),  # a given name first
+    ("Meeting with Hana Novak, Head of People (Lumo)", "Lumo"),  # a job title is no employer
+])
+def test_the_employer_in_the_header(header, company):
+    analysis = analyze(header + "\nwe talked about the night shift rota\n", gifts=False)
+    assert analysis.company == company

@@ -410,7 +410,9 @@ def _clean_company(value: str) -> str | None:
         words.pop()
     if not words or words[0].lower().strip(".,") in NOT_COMPANY_WORDS - {"the"}:
         return None
-    if words[-1].lower().strip(".,") in PLACE_WORDS or (is_given_name(words[0]) and len(words) <= 2):
+    if words[-1].lower().strip(".,") in PLACE_WORDS or (
+            is_given_name(words[0]) and len(words) <= 2
+            and words[-1].lower().strip(".,") not in ORG_SUFFIXES):  # "Halvard Logistics" is one
         return None  # "at the Elm St site", "at Corwin" (a person's place), not a company
     name = " ".join(words).strip(" .,;:")
     if name.lower() in NOT_COMPANIES or name.lower() in title_heads() or len(name) < 2:
@@ -609,13 +611,14 @@ def _header_lines(text: str) -> list[str]:
     return lines
 
 
-def _header_company(text: str) -> tuple[bool, str] | None:
+def _header_company(text: str, titles: frozenset[str] = frozenset()) -> tuple[bool, str] | None:
     """ "Calloway Bank, FP&A Manager — Teams, Wed March 18": a segment of the note's first line
     that is neither a job title, a date, a channel nor a person; one ending in a company word
     ("Bennett Clinic Group") wins, then the first. A prose first line counts
     only up to its first full stop, and only for an employer before a job title ("Ostrander
     Mutual, property claims adjuster I. Video w/ ..."). Returns whether a job title follows
-    the name, and the name."""
+    the name, and the name. A segment that is one of the note's job titles (`titles`, lowercase:
+    "Head of People") is no employer."""
     first = next(iter(_header_lines(text)), "")
     prose = next((m for m in re.finditer(r"(\S*)[.!?]\s+\w", first)
                   if m.group(1).lower() not in ABBREVIATIONS), None)
@@ -634,6 +637,8 @@ def _header_company(text: str) -> tuple[bool, str] | None:
         words = [w for w in segment.split() if re.search(r"\w", w)]  # not a bullet's dash
         if words and words[0].lower().strip(".") in PERSON_PREFIXES:
             words = words[1:]  # "- atty gwendolyn ferro (partner)"
+        if " ".join(words).lower() in titles:
+            continue
         if title_next and separator == "(" and len(words) <= 3 \
                 and not any(w in {"&", "and", "of"} for w in words) \
                 and not _company_word(words[-1].lower(), heads):
@@ -681,7 +686,8 @@ def _found_company(doc: Doc, text: str) -> str | None:
     # Where notes name the employer: "at X" in the first line, the header line, "at X" near the
     # top, then anywhere.
     # An employer just before the job title in a header beats "at the Fremont Yard office".
-    header, at_first = _header_company(text), _at_company(lines[0] if lines else "")
+    titles = frozenset(span_text(s).lower() for s in doc.spans.get(SPAN_KEYS["TITLE"], []))
+    header, at_first = _header_company(text, titles), _at_company(lines[0] if lines else "")
     if header and header[0] and not (at_first and lines[0].find(at_first) < lines[0].find(header[1])):
         return header[1]
     in_email = EMAIL_EMPLOYER.search(text) if pasted else None

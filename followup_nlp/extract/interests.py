@@ -133,17 +133,18 @@ def _trim(span: Span) -> Span:
     while start < end:
         first = doc[start]
         lower = first.lower_
-        if not (first.pos_ in LEADING_POS or lower in LEADING_WORDS
+        if not (first.pos_ in LEADING_POS or lower in LEADING_WORDS or lower in NARROWING_WORDS
                 or lower in SHORTHAND  # "obsessed w/ sourdough"
                 or first.dep_ == "poss" or first.text in {"'s", "’s"}
                 or (lower == "own" and start > 0 and doc[start - 1].dep_ == "poss")):
             break
         start += 1
     # "lumberjack sports comps| - log rolling + underhand chop": a dash standing free between
-    # words starts a gloss, not more of the phrase; so does a bracket ("historical fencing|
-    # (longsword)")
+    # words starts a gloss, not more of the phrase; so do a bracket ("historical fencing|
+    # (longsword)") and a comma before "mostly", "esp.", "e.g." ("vinyl records|, mostly jazz")
     gloss = next((t.i for t in doc[start + 1 : end] if t.text in {"(", "["} or (
-        t.text in FREE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_)), None)
+        t.text in FREE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_) or (
+        t.text == "," and t.i + 1 < end and _narrows(doc[t.i + 1]))), None)
     if gloss is not None:
         end = gloss
     while end > start and ((last := doc[end - 1]).is_punct or last.is_space
@@ -153,6 +154,15 @@ def _trim(span: Span) -> Span:
 
 
 FREE_DASHES = {"-", "–", "—", "--"}
+# Words after a comma that narrow what came before to examples or a part of it.
+NARROWING_WORDS = {"esp", "esp.", "incl", "incl.", "including", "like", "such", "mainly", "mostly",
+                   "especially", "particularly", "primarily", "largely", "chiefly", "usually",
+                   "typically", "specifically", "e.g.", "eg", "i.e.", "ie", "ideally", "preferably"}
+
+
+def _narrows(token: Token) -> bool:
+    """A word that opens a gloss after a comma: ", mostly 70s jazz", ", esp. Catan"."""
+    return token.lower_ in NARROWING_WORDS
 
 
 def _before_when(doc: Doc, start: int, end: int) -> int:
@@ -198,7 +208,9 @@ def _object_phrase(token: Token, office: bool = False) -> Span | None:
             pcomp = [c for c in child.children if c.dep_ == "pcomp"]
             if pcomp:
                 return _phrase_of(pcomp[0])
-    if token.i + 1 < len(doc) and token.pos_ in {"VERB", "AUX"}:
+    # the parser left the object hanging ("obsessed w/ pickleball lol": "lol" read as punctuation)
+    if token.i + 1 < len(doc) and (token.pos_ in {"VERB", "AUX"} or (
+            not office and token.pos_ == "ADP")):
         nxt = doc[token.i + 1]
         if nxt.pos_ in {"NOUN", "PROPN", "ADJ"}:
             return _phrase_of(nxt.head if nxt.head.i > nxt.i else nxt)
@@ -668,6 +680,9 @@ def _personal_subject(verb: Token, names: frozenset[int] = frozenset()) -> bool:
             if _we_both(verb):
                 return True
             return child.lower_ in FIRST_PERSON and _quoted(child)
+        if child.dep_ == "compound" and child.i < verb.i and verb.tag_ in {"VBZ", "VBD"} and (
+                (child.pos_ == "PROPN" and child.is_title) or child.i in names):
+            return True  # "Ruth| sings in a choir": the name read as a compound of the verb
     for aux in verb.children:  # "she goes| mothing": the subject hangs on "goes", read as aux
         if aux.dep_ == "aux" and aux.lower_ in GO_FORMS and aux.i < verb.i:
             return _personal_subject(aux, names)
@@ -696,15 +711,26 @@ def _unattached_object(verb: Token) -> Span | None:
     return doc[verb.i + 1 : end] if end > verb.i + 1 else None
 
 
+# Groups a pastime is done in: "sings in a community choir", "plays in a bluegrass band".
+ENSEMBLES = {"choir", "chorus", "band", "orchestra", "symphony", "ensemble", "quartet", "quintet",
+             "trio", "league", "club", "team", "crew", "troupe", "squad"}
+ENSEMBLE_VERBS = STANDALONE_HOBBY_VERBS | {"play", "perform", "compete", "race", "run", "ride"}
+
+
 def _sought(verb: Token) -> Token | None:
     """ "forages| for mushrooms", "fishes for trout": what a pastime's verb with no object goes
-    after, when "for" follows it straight away (not "applying for a grant", "plays for a club")."""
+    after, when "for" follows it straight away (not "applying for a grant", "plays for a club");
+    or the group it is done in ("sings| in a community choir", not "plays in the sandbox")."""
     doc = verb.doc
-    if verb.lemma_.lower() not in STANDALONE_HOBBY_VERBS or verb.i + 1 >= verb.sent.end \
-            or doc[verb.i + 1].lower_ != "for" or doc[verb.i + 1].head.i != verb.i:
+    lemma = verb.lemma_.lower()
+    if lemma not in ENSEMBLE_VERBS or verb.i + 1 >= verb.sent.end \
+            or doc[verb.i + 1].head.i != verb.i:
         return None
-    return next((c for c in doc[verb.i + 1].children
-                 if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+    prep = doc[verb.i + 1].lower_
+    if not ((prep == "for" and lemma in STANDALONE_HOBBY_VERBS) or prep == "in"):
+        return None
+    return next((c for c in doc[verb.i + 1].children if c.dep_ == "pobj" and (
+        c.pos_ in {"NOUN", "PROPN"} if prep == "for" else c.lemma_.lower() in ENSEMBLES)), None)
 
 
 def _verb_with_object(verb: Token, obj: Token | None) -> Span:

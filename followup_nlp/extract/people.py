@@ -166,6 +166,16 @@ def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]
     )
 
 
+def _surname_initial(prev: Token, nxt: Token) -> bool:
+    """ "tom h (recruiter)", "Lisa K, TA": one letter after a name, with a bracket, comma or the
+    line's end right after it, is the surname's initial ("a" and "i" are words)."""
+    doc = nxt.doc
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return len(nxt.text) == 1 and nxt.is_alpha and nxt.lower_ not in {"a", "i"} \
+        and prev.whitespace_ == " " and (after is None or after.is_space or "\n" in nxt.whitespace_
+                                          or after.text in {"(", ",", ")", ";", ":"})
+
+
 def _rare_word(token: Token) -> bool:
     from followup_nlp.extract.ranker import rarity
 
@@ -221,6 +231,8 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
             if _continues_name(doc[j], nxt, lowercase, titles):
                 j += 1
                 continue
+            if _surname_initial(doc[j], nxt):
+                j += 1  # "tom h (recruiter)": nothing follows an initial
             break
         runs.append(doc[start : j + 1])
         i = j + 1
@@ -517,7 +529,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
     ner_person = any(e.start <= run.start < e.end or run.start <= e.start < run.end
                      for e in person_ents)
     other_entity = any(e.start <= run.start < e.end for e in other_ents)
-    slot = before is not None and before.lower_ in STRONG_SLOTS
+    slot = before is not None and (before.lower_ in STRONG_SLOTS or (
+        before.lower_ == "to" and before.i > 0 and doc[before.i - 1].lower_ in OPENING_VERBS))
     # "screen w/ Imogen Takahashi-Reid": NER often calls a full name after "with" an ORG; a
     # known given name there, with the entity exactly the name, is still a person.
     if given and slot and len(run) > 1 and other_entity and all(
