@@ -676,3 +676,23 @@ def test_a_surname_initial_and_whom_the_writer_spoke_to(line, name):
     # a one-letter initial is no name word, so the bracketed title sat one word too far away
     analysis = analyze("notes from today\n" + line + "\nhe said next step is a panel\n", gifts=False)
     assert [p.name for p in analysis.people] == [name]
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    # "Sun" alone is a weekday, so the run of name words began at "hee"
+    ("Zoom w/ Mateo Quispe (recruiter) for 10 min then Sun-hee Park, support ops mgr\n",
+     "Sun-hee Park"),
+    # no given name the lists know, but NER's full name with a bracket after it, as notes write
+    ("panel:\nLi Wen (4th yr grad student)\nMaria Lopez (PI)\n", "Li Wen"),
+])
+def test_names_the_name_lists_do_not_know(note, name):
+    assert name in [p.name for p in analyze(note, gifts=False).people]
+
+
+def test_a_rank_is_an_honorific_not_the_job():
+    analysis = analyze("Essex Valley EMS - paramedic, panel 3/4\n"
+                       "Capt. Rodrigo Almeida and Lt. Shauna McBride. Scenario first: chest pain.\n",
+                       gifts=False)
+    people = {p.name: p.honorific for p in analysis.people}
+    assert people == {"Rodrigo Almeida": "Captain", "Shauna McBride": "Lieutenant"}
+    assert analysis.position == "paramedic"

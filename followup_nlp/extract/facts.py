@@ -806,6 +806,15 @@ def _abbreviation_stop(token: Token) -> bool:
     return not before.whitespace_ and before.lower_ in SHORT_FORMS
 
 
+def _names_next(token: Token, named: frozenset[int] | set[int]) -> bool:
+    """A name right after the token, past an abbreviation's full stop: "Capt.| Rodrigo Almeida"
+    is his rank, not the job."""
+    doc, i = token.doc, token.i + 1
+    if i < len(doc) and doc[i].text == "." and not token.whitespace_:
+        i += 1
+    return i < len(doc) and i in named
+
+
 def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
     """The job in the note's first line, where people write "Calloway Bank, FP&A Manager —
     Teams" or "at Kessler Plastics for quality engineer": the segment holding a job-title word
@@ -833,7 +842,7 @@ def _header_position(doc: Doc, people: list[PersonMentions]) -> str | None:
             # "Hamza Farouk, ops mgr": a title right after a name is that person's, not the job
             # (but not after "aoife and mei-ling from little sprouts daycare (lead teacher)").
             follows_name, after_name = after_name, tokens[-1].i in named
-            if follows_name or any(t.pos_ == "PRON" for t in tokens):
+            if follows_name or any(t.pos_ == "PRON" for t in tokens) or _names_next(tokens[-1], named):
                 continue
             # not dates or counts, but an ordinal that is part of the job ("4th grade teacher")
             words = [t for t in tokens if not ((t.like_num and not _ordinal_of_the_job(t))

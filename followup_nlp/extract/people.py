@@ -26,14 +26,17 @@ from followup_nlp.wording import ABBREVIATIONS, capitalised_word
 
 # Notes by writers of many languages ("Sra. Ortiz", "Ma'am Lorna" in Philippine English).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mx", "sir", "madam",
-              "sra", "srta", "dra", "mme", "mlle", "frau", "herr", "ma'am", "maam", "ma’am"}
+              "sra", "srta", "dra", "mme", "mlle", "frau", "herr", "ma'am", "maam", "ma’am",
+              # ranks of fire, police and armed services ("Capt. Rodrigo Almeida")
+              "capt", "lt", "sgt", "cpl", "cmdr"}
 # Degrees and licences written after a name ("Amara Osei, PharmD, clinical mgr").
 CREDENTIALS = {"phd", "pharmd", "md", "do", "rn", "bsn", "msn", "dnp", "np", "dpt", "pt", "ot",
                "cpa", "cfa", "mba", "jd", "esq", "pe", "lcsw", "lpc", "psyd", "edd", "dds", "dmd",
                "rd", "ccc-slp", "pmp", "shrm-cp", "phr", "cpp", "aia"}
 # How a letter writes the honorific a note put before a name ("dr." -> "Dr.").
 HONORIFIC_FORMS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
-                   "prof": "Professor", "professor": "Professor", "mx": "Mx."}
+                   "prof": "Professor", "professor": "Professor", "mx": "Mx.", "capt": "Captain",
+                   "lt": "Lieutenant", "sgt": "Sergeant", "cpl": "Corporal", "cmdr": "Commander"}
 NOT_NAMES = {
     "i", "me", "my", "we", "panel", "interview", "interviews", "notes", "note", "round", "call",
     "zoom", "teams", "meet", "google", "slack", "linkedin", "webex", "skype", "facetime", "email",
@@ -166,6 +169,15 @@ def _continues_name(prev: Token, nxt: Token, lowercase: bool, titles: list[Span]
     )
 
 
+def _hyphen_given_name(token: Token) -> bool:
+    """ "Sun-hee", "Wed-ji": a capitalised first part that alone is a weekday or another word no
+    name is, joined to a lowercase second part (a range of days is "Sun-Thu")."""
+    doc = token.doc
+    return token.is_title and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
+        and not token.whitespace_ and not doc[token.i + 1].whitespace_ \
+        and doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) > 1
+
+
 def _surname_initial(prev: Token, nxt: Token) -> bool:
     """ "tom h (recruiter)", "Lisa K, TA": one letter after a name, with a bracket, comma or the
     line's end right after it, is the surname's initial ("a" and "i" are words)."""
@@ -205,7 +217,7 @@ def _runs(doc: Doc, titles: list[Span]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not _is_name_word(token) or _in_span(token, titles) or (
+        if not (_is_name_word(token) or _hyphen_given_name(token)) or _in_span(token, titles) or (
                 # "was gary stroud", "and lucia ferraz": a lowercase run starts at the name
                 token.is_lower and (token.is_stop or (
                     token.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
@@ -575,8 +587,10 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
             and ((len(run) > 1 and (subject or run[-1].dep_ == "attr" or slot or titled))
                  or (run[-1].dep_ == "nsubj" and run[-1].head.pos_ == "VERB")):
         return True
-    # Not a known given name: trust NER only for full names written where people are named.
-    return ner_person and len(run) > 1 and not other_entity and (slot or titled)
+    # Not a known given name: trust NER only for full names written where people are named,
+    # or with a bracket after them, as notes describe people ("Li Wen (4th yr grad student)").
+    return ner_person and len(run) > 1 and not other_entity and (
+        slot or titled or (after is not None and after.text == "("))
 
 
 NOT_ACTIONS = {"be", "have", "get", "become", "grow", "seem", "look", "remain", "host", "offer"}
