@@ -441,3 +441,26 @@ def test_the_group_a_pastime_is_done_in_is_part_of_it():
 def test_the_employer_in_the_header(header, company):
     analysis = analyze(header + "\nwe talked about the night shift rota\n", gifts=False)
     assert analysis.company == company
+
+
+def test_a_hanging_object_is_the_noun_not_the_verb_it_hangs_on():
+    # "genealogy" hangs on "traced", so taking its head gave "traced her family"
+    note = ("Met Grace O'Connor (Director). grace is really into genealogy - traced her family "
+            "back to County Cork\n")
+    found = [t for t, _ in _candidates(note, lexicon=False)]
+    assert "genealogy" in found and "traced her family" not in found
+
+
+def test_a_department_or_the_writers_own_thing_is_no_employer():
+    # "Clinical Ops" (NER: ORG) is her department, "my CRA experience" the writer's
+    note = ("Zoom 2nd round w/ Priyanka Rao (Director, Clinical Ops) - Tues 12/1\n"
+            "talked about trial startup timelines + site selection\n"
+            "she liked my CRA experience\n")
+    assert analyze(note, gifts=False).company is None
+    assert analyze("Zoom w/ Ana Diaz (VP Eng, Stripe)\nok\n", gifts=False).company == "Stripe"
+
+
+def test_talent_acq_is_a_title():
+    analysis = analyze("phone screen w/ Bianca (talent acq)\nshe said next step is the HM\n",
+                       gifts=False)
+    assert [(p.name, p.title) for p in analysis.people] == [("Bianca", "talent acq")]

@@ -532,6 +532,17 @@ def _misspelt_interview(word: str) -> bool:
 FREQUENCY = re.compile(r"\d{2,3}\.\d")  # "KVLR 91.7": a station's frequency, not a date
 
 
+# The words of a department's name ("Clinical Ops", "Customer Success", "People & Culture").
+DEPARTMENT_WORDS = {"ops", "operations", "clinical", "engineering", "eng", "sales", "marketing",
+                    "finance", "hr", "people", "culture", "product", "design", "legal", "it",
+                    "data", "research", "nursing", "admissions", "facilities", "accounting",
+                    "procurement", "quality", "qa", "support", "success", "growth", "security",
+                    "platform", "infrastructure", "infra", "analytics", "compliance", "risk",
+                    "supply", "chain", "customer", "client", "strategy", "partnerships", "talent",
+                    "recruiting", "communications", "comms", "brand", "content", "digital",
+                    "medical", "patient", "care", "&", "and", "of", "r&d", "dept", "department"}
+
+
 def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] | None:
     """The employer a header segment names, if it could be one, with whether it ends in a company
     word. A lowercase segment counts only just before a job title ("harlan precision - cnc
@@ -547,6 +558,8 @@ def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] 
     if not 1 <= len(words) <= 8 or any(ch in segment for ch in "@<>"):
         return None
     lower = [w.lower().strip(".,") for w in words]
+    if all(w in DEPARTMENT_WORDS for w in lower):
+        return None  # "(Director, Clinical Ops)": a department, not the employer
     company_word = _company_word(lower[-1], heads) or (
         len(words) > 1 and words[1][:1].isupper() and lower[0] in INSTITUTION_OPENERS)
     if not (words[0][:1].isupper() or company_word or title_next):
@@ -714,6 +727,8 @@ def _found_company(doc: Doc, text: str) -> str | None:
     inside = [*doc.spans.get(SPAN_KEYS["INTEREST"], []), *doc.spans.get(SPAN_KEYS["TITLE"], [])]
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and (len(name) < 5 or " " not in name))
+               and not all(w.lower() in DEPARTMENT_WORDS for w in name.split())
+               and not (e.start and e.doc[e.start - 1].lower_ in {"my", "his", "her", "their"})
                and not any(s.start <= e.start and e.end <= s.end for s in inside)
                and not _ends_a_title(e) and not _discussed(e) and not _named_belonging(e)]
     return cleaned[0] if cleaned else None

@@ -213,7 +213,10 @@ def _object_phrase(token: Token, office: bool = False) -> Span | None:
             not office and token.pos_ == "ADP")):
         nxt = doc[token.i + 1]
         if nxt.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            return _phrase_of(nxt.head if nxt.head.i > nxt.i else nxt)
+            # the word's head after it, unless that is a verb of its own ("into genealogy -
+            # traced her family")
+            whole = nxt.head.i > nxt.i and (token.pos_ != "ADP" or nxt.head.pos_ in {"NOUN", "PROPN"})
+            return _phrase_of(nxt.head if whole else nxt)
     return None
 
 
