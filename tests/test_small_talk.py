@@ -464,3 +464,20 @@ def test_talent_acq_is_a_title():
     analysis = analyze("phone screen w/ Bianca (talent acq)\nshe said next step is the HM\n",
                        gifts=False)
     assert [(p.name, p.title) for p in analysis.people] == [("Bianca", "talent acq")]
+
+
+def test_a_name_that_is_his_band_or_her_thing_is_the_interest():
+    note = ("Met Anders Holm (eng mgr).\n"
+            "I said I'd been at a metal show and he lit up - Iron Maiden is his band, he's seen "
+            "them 14 times incl. Rock in Rio\n")
+    found = _candidates(note, lexicon=False)
+    assert ("Iron Maiden", "said") in found and not any(t.endswith("incl") for t, _ in found)
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("- Deb goes to the Outer Banks every September with her sisters", "Outer Banks"),  # ORG
+    ("- She goes every year to Burning Man, showed me a photo of an art car", "Burning Man"),
+])
+def test_a_place_named_inside_a_longer_entity_or_tagged_as_a_verb(line, place):
+    note = "Met Deb Sorensen (ranger).\n" + line + "\n"
+    assert place in [t for t, _ in _candidates(note, lexicon=False)]

@@ -148,7 +148,8 @@ def _trim(span: Span) -> Span:
     if gloss is not None:
         end = gloss
     while end > start and ((last := doc[end - 1]).is_punct or last.is_space
-                           or last.pos_ in {"CCONJ", "ADP", "DET"} or last.lower_ in CHAT_FILLERS):
+                           or last.pos_ in {"CCONJ", "ADP", "DET"} or last.lower_ in CHAT_FILLERS
+                           or last.lower_ in NARROWING_WORDS):  # "seen them 14 times incl."
         end -= 1
     return doc[start:_before_when(doc, start, end)]
 
@@ -898,13 +899,24 @@ def _named_place(ent: Span) -> bool:
     phrase, a capitalised name counts (the people of the note are taken out later)."""
     if ent.label_ in {"GPE", "LOC", "FAC"}:
         return True
+    # every word capitalised ("Burning Man": "Burning" tagged as a verb)
     return ent.label_ in {"PERSON", "ORG", "NORP"} and ent.root.head.lower_ in {"to", "from"} \
-        and ent.text[:1].isupper() and all(t.pos_ == "PROPN" for t in ent if t.is_alpha)
+        and ent.text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_title for t in ent if t.is_alpha)
+
+
+def _place_core(ent: Span) -> Span:
+    """The name in an entity NER ran on past it: "the| Outer Banks |every September"."""
+    start, end = ent.start, ent.end
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        start += 1
+    cut = next((t.i for t in ent.doc[start:end] if t.lower_ in TIME_QUANTIFIERS - {"on"}), end)
+    return Span(ent.doc, start, cut, label=ent.label_) if cut > start else ent
 
 
 def _place_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
+        ent = _place_core(ent) if ent.label_ in {"ORG", "PERSON", "NORP"} else ent
         if not _named_place(ent):
             continue
         sent_lemmas = {t.lemma_.lower() for t in ent.sent}
