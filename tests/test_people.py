@@ -696,3 +696,10 @@ def test_a_rank_is_an_honorific_not_the_job():
     people = {p.name: p.honorific for p in analysis.people}
     assert people == {"Rodrigo Almeida": "Captain", "Shauna McBride": "Lieutenant"}
     assert analysis.position == "paramedic"
+
+
+def test_a_lowercase_name_no_list_knows_in_a_slot_with_its_title_in_brackets():
+    note = ("brannigan electric - journeyman wireman - tue 3/10\n"
+            "foreman dermot brannigan + ysabel cordero (office mgr, set it up, didnt interview)\n"
+            "ysabel writes haiku, she has a reading in april\n")
+    assert "Ysabel Cordero" in [p.name for p in analyze(note, gifts=False).people]

@@ -566,6 +566,8 @@ def _accept(run: Span, titles: list[Span], person_ents: list[Span], other_ents: 
             return titled or from_dept or paren or slot or subject
         # Not a title glued on as a compound ("grant writer", "summer camp staff").
         set_off = paren or _role_in_brackets(run)
+        if slot and set_off and len(run) > 1:
+            return True  # "+ ysabel cordero (office mgr)": a given name no list knows
         # A surname after it, with a job title just before or NER agreeing ("dispatcher ray
         # kowalczyk"), not any noun ("long runs", "fern jars").
         surname = len(run) > 1 and (ner_person or any(t.end == run.start for t in titles))
