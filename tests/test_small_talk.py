@@ -481,3 +481,15 @@ def test_a_name_that_is_his_band_or_her_thing_is_the_interest():
 def test_a_place_named_inside_a_longer_entity_or_tagged_as_a_verb(line, place):
     note = "Met Deb Sorensen (ranger).\n" + line + "\n"
     assert place in [t for t, _ in _candidates(note, lexicon=False)]
+
+
+def test_a_fans_word_read_as_an_adjective_names_the_nouns_before_it():
+    from followup_nlp import pipeline
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    note = parse_note("met carolina méndez (producer) - beatles obsessive, has done the magical "
+                      "mystery tour in liverpool twice\n")
+    doc = pipeline.load(interest_lexicon=False)(note.text)
+    cued = [h.candidate.span.text for h in candidate_interests(doc, note) if h.candidate.cued]
+    assert "beatles" in cued  # as a fan's word points at it, not only as one more noun phrase

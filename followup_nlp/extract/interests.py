@@ -783,9 +783,11 @@ def _guy_phrase(cue: Span) -> Span | None:
     modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
                  and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
     if not modifiers or not any(m.pos_ in {"NOUN", "PROPN"} for m in modifiers):
-        # "a Bills diehard" parsed as an adverb after "Bills": the names right before the word
+        # "a Bills diehard" parsed as an adverb after "Bills": the names right before the word;
+        # and the nouns, when the word itself was read as an adjective ("beatles obsessive")
+        before = {"PROPN"} if noun.pos_ != "ADJ" else {"PROPN", "NOUN"}
         start = noun.i
-        while start > noun.sent.start and noun.doc[start - 1].pos_ == "PROPN":
+        while start > noun.sent.start and noun.doc[start - 1].pos_ in before:
             start -= 1
         return noun.doc[start : noun.i] if start < noun.i else None
     start = min(m.left_edge.i for m in modifiers)
