@@ -493,3 +493,12 @@ def test_a_fans_word_read_as_an_adjective_names_the_nouns_before_it():
     doc = pipeline.load(interest_lexicon=False)(note.text)
     cued = [h.candidate.span.text for h in candidate_interests(doc, note) if h.candidate.cued]
     assert "beatles" in cued  # as a fan's word points at it, not only as one more noun phrase
+
+
+def test_an_office_cue_whose_preposition_leads_to_a_time_is_no_office_cue():
+    # "have a X in" is an office cue ("has a bonsai in his window"), but not "in Dec"
+    note = ("Interview - Halvard Logistics, dispatcher - Mon 12/7\n"
+            "met Greta Lund (ops mgr)\n"
+            "- Greta sings in a community choir, they have a concert in Dec\n")
+    interests = analyze(note, gifts=False).interests
+    assert [i.cue for i in interests if "choir" in i.text] == ["said"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from followup_nlp.extract.components import doc_text, noun_chunks, span_group, span_text, token_words
 from followup_nlp.extract.dialogue import answered_in_kind, asking_verb
+from followup_nlp.extract.facts import MONTHS
 from followup_nlp.extract.lexicons import (
     interest_domains,
     is_given_name,
@@ -447,7 +448,18 @@ def _is_weak(cue: Span) -> bool:
 
 
 def _cues_in(sent: Span) -> list[Span]:
-    return [c for c in span_group(sent.doc, "CUE") if sent.start <= c.start < sent.end]
+    return [c for c in span_group(sent.doc, "CUE")
+            if sent.start <= c.start < sent.end and not _a_time_not_a_place(c)]
+
+
+def _a_time_not_a_place(cue: Span) -> bool:
+    """An office cue whose preposition leads to a time, not a place: "they have a concert in|
+    Dec", "has a race on| Sunday"."""
+    last = cue[-1]
+    return _kind(cue) == "office" and last.pos_ == "ADP" and any(
+        c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_.strip(".") in TIME_WORDS
+                              or c.lower_.strip(".") in MONTHS)
+        for c in last.children)
 
 
 CUE_PRECEDENCE = ("shared", "office", "aspiration", "said")
@@ -814,7 +826,7 @@ def _favorite_phrase(cue: Span) -> Span | None:
 def _cue_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     for cue in span_group(doc, "CUE"):
-        if _is_weak(cue):
+        if _is_weak(cue) or _a_time_not_a_place(cue):
             continue
         anchor = cue[-1]
         phrase = None
