@@ -543,6 +543,11 @@ DEPARTMENT_WORDS = {"ops", "operations", "clinical", "engineering", "eng", "sale
                     "medical", "patient", "care", "&", "and", "of", "r&d", "dept", "department"}
 
 
+def _a_department(lower_words: list[str]) -> bool:
+    """ "Clinical Ops", "Customer Success": every (lowercase) word a department's."""
+    return all(w in DEPARTMENT_WORDS for w in lower_words)
+
+
 def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] | None:
     """The employer a header segment names, if it could be one, with whether it ends in a company
     word. A lowercase segment counts only just before a job title ("harlan precision - cnc
@@ -558,7 +563,7 @@ def _segment_company(segment: str, title_next: bool, heads) -> tuple[bool, str] 
     if not 1 <= len(words) <= 8 or any(ch in segment for ch in "@<>"):
         return None
     lower = [w.lower().strip(".,") for w in words]
-    if all(w in DEPARTMENT_WORDS for w in lower):
+    if _a_department(lower):
         return None  # "(Director, Clinical Ops)": a department, not the employer
     company_word = _company_word(lower[-1], heads) or (
         len(words) > 1 and words[1][:1].isupper() and lower[0] in INSTITUTION_OPENERS)
@@ -727,7 +732,7 @@ def _found_company(doc: Doc, text: str) -> str | None:
     inside = [*doc.spans.get(SPAN_KEYS["INTEREST"], []), *doc.spans.get(SPAN_KEYS["TITLE"], [])]
     cleaned = [name for e in orgs if (name := _clean_company(e.text.split(" - ")[0]))
                and not (name.islower() and (len(name) < 5 or " " not in name))
-               and not all(w.lower() in DEPARTMENT_WORDS for w in name.split())
+               and not _a_department([w.lower() for w in name.split()])
                and not (e.start and e.doc[e.start - 1].lower_ in {"my", "his", "her", "their"})
                and not any(s.start <= e.start and e.end <= s.end for s in inside)
                and not _ends_a_title(e) and not _discussed(e) and not _named_belonging(e)]

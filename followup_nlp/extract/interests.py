@@ -145,7 +145,7 @@ def _trim(span: Span) -> Span:
     # (longsword)") and a comma before "mostly", "esp.", "e.g." ("vinyl records|, mostly jazz")
     gloss = next((t.i for t in doc[start + 1 : end] if t.text in {"(", "["} or (
         t.text in FREE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_) or (
-        t.text == "," and t.i + 1 < end and _narrows(doc[t.i + 1]))), None)
+        t.text == "," and t.i + 1 < end and doc[t.i + 1].lower_ in NARROWING_WORDS)), None)
     if gloss is not None:
         end = gloss
     while end > start and ((last := doc[end - 1]).is_punct or last.is_space
@@ -156,15 +156,11 @@ def _trim(span: Span) -> Span:
 
 
 FREE_DASHES = {"-", "–", "—", "--"}
-# Words after a comma that narrow what came before to examples or a part of it.
+# Words after a comma that narrow what came before to examples or a part of it (", mostly 70s
+# jazz", ", esp. Catan").
 NARROWING_WORDS = {"esp", "esp.", "incl", "incl.", "including", "like", "such", "mainly", "mostly",
                    "especially", "particularly", "primarily", "largely", "chiefly", "usually",
                    "typically", "specifically", "e.g.", "eg", "i.e.", "ie", "ideally", "preferably"}
-
-
-def _narrows(token: Token) -> bool:
-    """A word that opens a gloss after a comma: ", mostly 70s jazz", ", esp. Catan"."""
-    return token.lower_ in NARROWING_WORDS
 
 
 def _before_when(doc: Doc, start: int, end: int) -> int:
@@ -644,6 +640,7 @@ STANDALONE_HOBBY_VERBS = {"hike", "fish", "hunt", "ski", "snowboard", "surf", "s
 RARE_ZIPF = 2.5  # wordfreq: about three uses in 10 million words or fewer ("takraw", "kabaddi")
 GO_FORMS = {"go", "goes", "going", "went", "gone"}
 TIME_QUANTIFIERS = {"most", "every", "each", "all", "some", "this", "last", "next", "on"}
+TIME_QUANTIFIERS_NOT_ON = TIME_QUANTIFIERS - {"on"}  # "the Outer Banks| every September"
 NOT_ACTIVITIES = {"be", "have", "work", "say", "tell", "mention", "ask", "meet", "talk", "seem",
                   "get", "make", "take", "want", "need", "think", "know", "start", "use", "call",
                   "look", "help", "try", "come", "leave", "stay", "check", "email", "hire",
@@ -923,7 +920,7 @@ def _place_core(ent: Span) -> Span:
     start, end = ent.start, ent.end
     if ent[0].lower_ == "the" and len(ent) > 1:
         start += 1
-    cut = next((t.i for t in ent.doc[start:end] if t.lower_ in TIME_QUANTIFIERS - {"on"}), end)
+    cut = next((t.i for t in ent.doc[start:end] if t.lower_ in TIME_QUANTIFIERS_NOT_ON), end)
     return Span(ent.doc, start, cut, label=ent.label_) if cut > start else ent
 
 
