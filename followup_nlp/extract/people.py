@@ -9,6 +9,7 @@ before a parenthesised or comma-separated job title, or as the subject of a verb
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -122,6 +123,12 @@ class PersonMentions:
 def mention_indices(people: list[PersonMentions]) -> frozenset[int]:
     """The token indices of every mention of every person."""
     return frozenset(i for p in people for m in p.mentions for i in range(m.start, m.end))
+
+
+def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> Iterator[Token]:
+    """The tokens whose lowercase form passes `test`, tested on the words read once per doc
+    rather than on a Token made for every word."""
+    return (doc[i] for i, lower in enumerate(token_words(doc)[0]) if test(lower))
 
 
 def _is_name_word(token: Token) -> bool:
@@ -775,8 +782,8 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
     known = {aliases.get(_display(s).lower(), _display(s)).lower() for s in accepted}
     # Later bare mentions of a known name ("Sarah" after "Sarah Chen"), including lowercase ones.
     parts = {w for name in known for w in name.split()} | {nick.lower() for _, _, nick in nicknamed}
-    for token in doc:
-        if token.lower_ in parts and _is_name_word(token) and not _in_span(token, titles) \
+    for token in _tokens_where(doc, parts.__contains__):
+        if _is_name_word(token) and not _in_span(token, titles) \
                 and not any(s.start <= token.i < s.end for s in accepted):
             accepted.append(doc[token.i : token.i + 1])
     # ... and hyphenated ones, with or without an honorific ("Mr. Bankole-Hart's office").
@@ -803,8 +810,8 @@ def _hyphenated_lowercase(doc: Doc, parts: set[str], accepted: list[Span]) -> li
     """ "jae-won said ..." after "Jae-won Park": a hyphenated part of a known name written in
     lowercase (the tokenizer splits it in three, and lowercase words make no name run)."""
     found = []
-    for token in doc[1:-1]:
-        if token.text != "-":
+    for token in _tokens_where(doc, "-".__eq__):
+        if not 0 < token.i < len(doc) - 1:
             continue
         before, after = doc[token.i - 1], doc[token.i + 1]
         if before.whitespace_ or token.whitespace_ \
@@ -863,10 +870,11 @@ def _initialled(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list
     each in `aliases` and returns the letters as mentions."""
     full = {_display(s) for s in accepted if len(s) > 1}
     found = []
-    for token in doc[1:]:
+    lowers = token_words(doc)[0]
+    # an honorific before the letter (read on the words listed once per doc)
+    for token in (doc[i] for i in range(1, len(doc)) if lowers[i - 1].strip(".") in HONORIFICS):
         letter = token.text.rstrip(".")
         if len(letter) != 1 or not letter.isupper() \
-                or doc[token.i - 1].lower_.strip(".") not in HONORIFICS \
                 or any(s.start <= token.i < s.end for s in accepted):
             continue
         owners = {name for name in full if name.split()[-1].startswith(letter)}
@@ -1395,8 +1403,8 @@ def _add_title_references(doc: Doc, found: list[PersonMentions],
     words = [set(title.lower().replace("-", " ").split()) if title else set() for title in titles]
     heads = title_heads()
     taken = set(mention_indices(found))
-    for token in doc:
-        if token.lower_ not in REFERENCE_DETERMINERS or token.i + 1 >= len(doc):
+    for token in _tokens_where(doc, REFERENCE_DETERMINERS.__contains__):
+        if token.i + 1 >= len(doc):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and any(

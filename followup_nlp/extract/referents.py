@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from followup_nlp.extract.components import token_words
 from followup_nlp.extract.people import PersonMentions
 
 SHE = {"she", "her", "hers", "herself", "shes"}
@@ -24,7 +25,7 @@ def mentions_in(sent: Span, people: list[PersonMentions]) -> list[tuple[Span, Pe
 
 def pronoun_gender(tokens: Span) -> str | None:
     """ "she" when only she/her words occur, "he" when only he/his words do, else None."""
-    words = {t.lower_ for t in tokens}
+    words = set(token_words(tokens.doc)[0][tokens.start : tokens.end])
     she, he = bool(words & SHE), bool(words & HE)
     return "she" if she and not he else "he" if he and not she else None
 
@@ -64,7 +65,18 @@ def _referent(seen: list[PersonMentions], gender: str | None,
 def sentence_referents(doc: Doc, people: list[PersonMentions]
                        ) -> dict[int, PersonMentions | None]:
     """For each sentence (by its start), the person it is about if it named nobody: who was
-    named before it, chosen by its pronouns."""
+    named before it, chosen by its pronouns. Worked out once per doc and people (interests and
+    facts both ask)."""
+    key = ("followup_referents", tuple((id(p), p.name, tuple((m.start, m.end) for m in p.mentions))
+                                       for p in people))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _sentence_referents(doc, people)
+    return cached
+
+
+def _sentence_referents(doc: Doc, people: list[PersonMentions]
+                        ) -> dict[int, PersonMentions | None]:
     named = [(sent, mentions_in(sent, people)) for sent in doc.sents]
     genders = _genders(doc, people, named)
     referents: dict[int, PersonMentions | None] = {}
