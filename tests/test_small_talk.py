@@ -502,3 +502,45 @@ def test_an_office_cue_whose_preposition_leads_to_a_time_is_no_office_cue():
             "- Greta sings in a community choir, they have a concert in Dec\n")
     interests = analyze(note, gifts=False).interests
     assert [i.cue for i in interests if "choir" in i.text] == ["said"]
+
+
+
+def _cued(text: str) -> list[str]:
+    from followup_nlp import pipeline
+    from followup_nlp.extract import candidate_interests
+    from followup_nlp.notes import parse_note
+
+    note = parse_note(text)
+    doc = pipeline.load(interest_lexicon=False)(note.text)
+    return [h.candidate.span.text for h in candidate_interests(doc, note) if h.candidate.cued]
+
+
+@pytest.mark.parametrize(("line", "pastime"), [
+    ("sione - an avid slackliner, rigs one between two oaks in the park at lunch",
+     "avid slackliner"),
+    ("Obi - keen snorkler, goes to cozumel every spring", "keen snorkler"),
+])
+def test_a_keen_word_before_a_doer_names_the_pastime_with_no_verb_around(line, pastime):
+    # note shorthand drops the "is": "X - an avid slackliner" is still what X is keen on
+    assert pastime in _cued("Met Sione Taufa (ops mgr) and Obi Nwosu (charge nurse).\n"
+                            + line + "\n")
+
+
+def test_a_keen_word_before_a_thing_is_no_pastime():
+    # "competitive salary", "weekend shifts": no doer, nothing anyone is keen on
+    cued = _cued("Met Sione Taufa (ops mgr).\npay - competitive salary, some weekend shifts, "
+                 "recreational league softball team\n")
+    assert not [t for t in cued if "salary" in t or "shifts" in t]
+
+
+@pytest.mark.parametrize("line", ["- aaliyah: into nail art, does her own",
+                                  "Into nail art. Does her own, showed me."])
+def test_into_with_no_is_before_it_still_cues_the_pastime(line):
+    assert "nail art" in _cued("Met Aaliyah Brooks (pharm tech).\n" + line + "\n")
+
+
+def test_an_arrow_head_is_not_part_of_the_phrase():
+    # "hiroshi -> shakuhachi": the tagger reads ">" as part of a name
+    texts = [t for t, _ in _candidates("Met Hiroshi Tanaka (pharmacist).\n"
+                                       "- hiroshi -> shakuhachi, takes lessons\n", lexicon=False)]
+    assert "shakuhachi" in texts and not [t for t in texts if t.startswith(">")]

@@ -26,7 +26,7 @@ from followup_nlp.extract.lexicons import (
     needs_cue_forms,
     work_nouns,
 )
-from followup_nlp.extract.people import PersonMentions, mention_indices
+from followup_nlp.extract.people import AGENT_SUFFIXES, PersonMentions, mention_indices
 from followup_nlp.extract.referents import mentions_in, sentence_referents
 from followup_nlp.schema import Interest
 from followup_nlp.wording import ABBREVIATIONS, EVENT_HEADS, PASTIME_GROUPS, RELATIVES
@@ -123,6 +123,7 @@ CHAT_FILLERS = {"lol", "lolol", "lmao", "haha", "hahaha", "hah", "rofl", "omg", 
 
 
 LEADING_POS = {"DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"}
+ARROW_HEADS = {">", "→", "=>", "->"}
 LEADING_WORDS = CHAT_FILLERS | THIRD_PERSON | FIRST_PERSON | {"your", "our", "a", "an", "the"}
 
 
@@ -137,6 +138,7 @@ def _trim(span: Span) -> Span:
         if not (first.pos_ in LEADING_POS or lower in LEADING_WORDS or lower in NARROWING_WORDS
                 or lower in SHORTHAND  # "obsessed w/ sourdough"
                 or first.dep_ == "poss" or first.text in {"'s", "’s"}
+                or first.text in ARROW_HEADS  # "hiroshi -> shakuhachi": the tagger calls ">" a name
                 or (lower == "own" and start > 0 and doc[start - 1].dep_ == "poss")):
             break
         start += 1
@@ -850,6 +852,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             phrase = _noun_before(cue)
         if phrase is None and cue[-1].pos_ == "ADP":
             phrase = _chunk_after(cue)
+        if phrase is None:
+            phrase = _described_by(cue[-1])
         if phrase is None and cue[-1].lower_ in FAN_WORDS and len(cue) > 1:
             # "Callum's a Deacon Blue fan": "'s" read as a possessive leaves "fan" with no
             # verb to hang on, so nothing points at it; the words before the fan's word do
@@ -857,8 +861,6 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         if phrase is None:
             continue
         phrase = _trim(phrase)
-        if phrase.start < cue.end and phrase.end <= cue.start:
-            pass
         if not _is_plausible(phrase, organisation_ok=_kind(cue) in {"said", "shared"},
                              person_ok=cue.id_.endswith(":guy")) \
                 or _is_work_phrase(phrase):
@@ -868,6 +870,17 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(phrase, _canonical(phrase), _kind(cue), None, anchor, cued=True,
                               activity=activity))
     return out
+
+
+def _described_by(word: Token) -> Span | None:
+    """ "sione - an avid slackliner", "zeke: keen birder": a keen word before a noun naming a
+    doer (-er, -ist ...) describes the person, with no "is" to point at the noun; a thing it
+    describes ("a competitive salary", "weekend shifts") names no pastime."""
+    head = word.head
+    if word.dep_ != "amod" or head.i <= word.i or head.pos_ not in {"NOUN", "PROPN"} \
+            or not head.lower_.endswith(AGENT_SUFFIXES):
+        return None
+    return word.doc[word.i : _phrase_of(head).end]  # (not a name the parser hung on it too)
 
 
 def _chunk_after(cue: Span) -> Span | None:
