@@ -544,3 +544,9 @@ def test_an_arrow_head_is_not_part_of_the_phrase():
     texts = [t for t, _ in _candidates("Met Hiroshi Tanaka (pharmacist).\n"
                                        "- hiroshi -> shakuhachi, takes lessons\n", lexicon=False)]
     assert "shakuhachi" in texts and not [t for t in texts if t.startswith(">")]
+
+
+def test_how_keen_they_are_is_no_part_of_the_interests_name():
+    interests = analyze("Met Sione Taufa (ops mgr).\nSione is an avid slackliner, rigs one in the "
+                        "park.\n", gifts=False, interest_lexicon=False).interests
+    assert [i.canonical for i in interests] == ["slackliner"]

@@ -304,7 +304,7 @@ def _gerund(verb: str) -> str:
 DEGREE_WORDS = {"big", "huge", "massive", "enormous", "die-hard", "diehard", "lifelong", "avid",
                 "rabid", "real", "true", "total", "serious", "longtime", "long-time", "devoted",
                 "loyal", "passionate", "proud", "crazy", "major", "super", "hardcore", "absolute",
-                "mad", "obsessive"}
+                "mad", "obsessive", "keen", "enthusiastic"}
 FAN_WORDS = {"fan", "fans", "fanatic", "supporter", "diehard", "devotee", "buff", "nut",
              "junkie", "person", "guy", "gal"}
 
@@ -333,6 +333,8 @@ def _canonical(span: Span) -> str:
     "building sets with kids"; "a signed Cubs baseball" -> "signed Cubs baseball" (names keep
     their capitals: a letter offers "an article about restoring old Land Rovers")."""
     span = _without_fan_word(span)
+    # "an avid birdwatcher": how keen is no part of the name ("an article about birdwatchers")
+    span = span.doc[_past_degree_words(span.doc, span.start, span.end) : span.end]
     if len(span) > 1 and span[-1].lower_ in EVENT_HEADS and span[-2].pos_ in {"NOUN", "PROPN",
                                                                               "VERB"}:
         span = span[:-1]  # "his son's wrestling meet": an article is about wrestling
