@@ -550,3 +550,11 @@ def test_how_keen_they_are_is_no_part_of_the_interests_name():
     interests = analyze("Met Sione Taufa (ops mgr).\nSione is an avid slackliner, rigs one in the "
                         "park.\n", gifts=False, interest_lexicon=False).interests
     assert [i.canonical for i in interests] == ["slackliner"]
+
+
+@pytest.mark.parametrize(("line", "pastime"), [
+    ("she does line dancing every friday at the elks lodge, asked if i dance lol", "line dancing"),
+])
+def test_a_noun_the_parser_set_beside_an_ing_word_is_part_of_the_pastime(line, pastime):
+    # the parser made "line" a second object of "does" beside "dancing", not its modifier
+    assert pastime in _cued("Met Denise Hall (teller).\n" + line + "\n")

@@ -568,7 +568,9 @@ def _missed_compound(token: Token) -> bool:
             or token.head.i == token.i or token.is_stop:
         return False
     nxt = doc[token.i + 1]
-    return nxt.pos_ == "NOUN" and nxt.head.i == token.head.i and nxt.dep_ == token.dep_
+    # ("does line dancing": the "-ing" word tagged a verb beside its object "line")
+    return (nxt.pos_ == "NOUN" or nxt.tag_ == "VBG") and nxt.head.i == token.head.i \
+        and nxt.dep_ == token.dep_
 
 
 def _with_missed_compounds(span: Span, modifiers: bool = False) -> Span:
@@ -862,7 +864,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             phrase = _guy_phrase(cue[-1:])
         if phrase is None:
             continue
-        phrase = _trim(phrase)
+        phrase = _trim(_with_missed_compounds(phrase))
         if not _is_plausible(phrase, organisation_ok=_kind(cue) in {"said", "shared"},
                              person_ok=cue.id_.endswith(":guy")) \
                 or _is_work_phrase(phrase):
