@@ -703,3 +703,17 @@ def test_a_lowercase_name_no_list_knows_in_a_slot_with_its_title_in_brackets():
             "foreman dermot brannigan + ysabel cordero (office mgr, set it up, didnt interview)\n"
             "ysabel writes haiku, she has a reading in april\n")
     assert "Ysabel Cordero" in [p.name for p in analyze(note, gifts=False).people]
+
+
+@pytest.mark.parametrize(("label", "holder"), [("seun", "Oluwaseun Adeyemi"),
+                                               ("Greta", "Greta Lindqvist"),
+                                               ("bayo", "Adebayo Ojo")])
+def test_a_line_labelled_with_the_start_or_end_of_a_given_name_is_about_that_person(label, holder):
+    # Oluwaseun goes by Seun, Adebayo by Bayo: the short form labels the line
+    note = ("met: Oluwaseun Adeyemi (branch mgr), Greta Lindqvist (youth services) and "
+            "Adebayo Ojo (IT)\n"
+            "- they liked my storytime idea\n"
+            f"- {label}: huge into crossword puzzles, does the NYT one in pen\n")
+    analysis = analyze(note, gifts=False, interest_lexicon=False)
+    assert [i.holder for i in analysis.interests if "crossword" in i.text] == [holder]
+    assert len(analysis.people) == 3

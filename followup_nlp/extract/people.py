@@ -794,6 +794,7 @@ def find_people(doc: Doc, exclude: set[str] | None = None) -> list[PersonMention
             accepted.append(span)
     accepted += _hyphenated_lowercase(doc, parts, accepted)
     accepted += _initialled(doc, accepted, aliases)
+    accepted += _short_labels(doc, accepted, aliases)
     _given_name_in_brackets(accepted, aliases)
     _short_name_with_full_name(accepted, aliases)
     accepted.sort(key=lambda s: s.start)
@@ -882,6 +883,48 @@ def _initialled(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list
             aliases[letter.lower()] = owners.pop()
             found.append(doc[token.i : token.i + 1])
     return found
+
+
+LABEL_MARKS = {":", "-", "–", "—"}
+BULLETS = {"-", "*", "•", "+", "–", "—", ">"}
+
+
+def _short_labels(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> list[Span]:
+    """ "- seun: huge into crosswords" after "Oluwaseun Adeyemi", "bayo -" for Adebayo Ojo: a
+    word labelling a line, the start or the end of exactly one known person's given name (three
+    letters or more), is that person. Records each in `aliases` and returns the labels."""
+    given = {}
+    for span in accepted:
+        if len(span) > 1:
+            full = aliases.get(_display(span).lower(), _display(span))
+            given.setdefault(full.split()[0].lower(), set()).add(full)
+    found = []
+    for token in doc[:-1]:
+        lower = token.lower_
+        if len(lower) < 3 or doc[token.i + 1].text not in LABEL_MARKS or not _opens_line(token) \
+                or not token.is_alpha or lower in aliases:
+            continue
+        # a label already found as a one-word name ("Bayo") joins the full name as well, unless
+        # it is someone's given name in full
+        taken = [s for s in accepted if s.start <= token.i < s.end]
+        if taken and (len(taken[0]) > 1 or lower in given):
+            continue
+        owners = {f for first, fulls in given.items() if len(first) > len(lower)
+                  and (first.startswith(lower) or first.endswith(lower)) for f in fulls}
+        if len(owners) == 1:
+            aliases[lower] = owners.pop()
+            if not taken:
+                found.append(doc[token.i : token.i + 1])
+    return found
+
+
+def _opens_line(token: Token) -> bool:
+    """The first word of a line, past a bullet."""
+    doc, i = token.doc, token.i
+    if i > 0 and doc[i - 1].text in BULLETS and (i == 1 or "\n" in doc[i - 2].text
+                                                  or "\n" in doc[i - 2].whitespace_):
+        return True
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _known_first_names(accepted: list[Span]) -> list[Span]:
