@@ -32,7 +32,16 @@ def with_article(phrase: str) -> str:
         and words[-1].lower() in EVENT_NOUNS | PASTIME_GROUPS
     if (team or named_event) and words[0].lower() not in DETERMINERS:
         return f"the {phrase}"
+    if _bare_group(phrase):
+        return " ".join([*words[:-1], _plural_of(words[-1])])  # "an article about community choirs"
     return _plural_if_countable(phrase)
+
+
+def _bare_group(phrase: str) -> bool:
+    """ "community choir", "bluegrass band": a group one belongs to, named bare and lowercase."""
+    words = phrase.split()
+    return bool(words) and phrase.islower() and words[-1] in PASTIME_GROUPS \
+        and not DETERMINERS & set(words)
 
 
 # Nouns whose plural is common but means something else than the pastime ("the arts").

@@ -876,3 +876,15 @@ def test_a_bare_number_is_nothing_to_clarify():
     assert all(any(c.isalpha() for c in r.text) for r in analysis.clarify)
     letters, _ = write_letters(analysis, sender="Jordan Reyes")
     assert "explained ~3,200" not in letters[0].body
+
+
+def test_a_group_they_belong_to_is_theirs_and_an_article_covers_such_groups():
+    # not "our conversation about community choir" / "an article about community choir"
+    analysis = analyze("Interview - Halvard Logistics, dispatcher - Mon 12/7\n"
+                       "met Greta Lund (ops mgr)\n"
+                       "- Greta sings in a community choir, they have a concert in Dec\n",
+                       today=date(2026, 12, 7))
+    letters, _ = write_letters(analysis, sender="Alex Kim")
+    body = letters[0].body
+    assert "our conversation about your community choir" in body
+    assert "an article about community choirs" in body

@@ -15,6 +15,7 @@ from followup_nlp.schema import GiftIdea, Interest, NoteAnalysis, Person, Remark
 from followup_nlp.wording import (
     DETERMINERS,
     EVENT_NOUNS,
+    PASTIME_GROUPS,
     RELATIVES,
     spelled_out,
     unshouted,
@@ -135,10 +136,12 @@ def callback(interest: Interest, analysis: NoteAnalysis, tone: Tone) -> str:
 
 
 def _as_recalled(mention: str) -> str:
-    """One event of theirs, named bare, is theirs: "our conversation about your birding trip",
-    not "about birding trip"; anything else as `with_article` writes it."""
+    """One event or group of theirs, named bare, is theirs: "our conversation about your birding
+    trip", "your community choir", not "about birding trip"; anything else as `with_article`
+    writes it."""
     words = mention.split()
-    if words and mention.islower() and words[-1] in EVENT_NOUNS and words[0] not in DETERMINERS:
+    if words and mention.islower() and words[-1] in EVENT_NOUNS | PASTIME_GROUPS \
+            and words[0] not in DETERMINERS:
         return f"your {mention}"
     return with_article(mention)
 
