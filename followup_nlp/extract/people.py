@@ -899,10 +899,10 @@ def _short_labels(doc: Doc, accepted: list[Span], aliases: dict[str, str]) -> li
             full = aliases.get(_display(span).lower(), _display(span))
             given.setdefault(full.split()[0].lower(), set()).add(full)
     found = []
-    for token in doc[:-1]:
+    lowers = token_words(doc)[0]
+    for token in (doc[i] for i in range(len(doc) - 1) if lowers[i + 1] in LABEL_MARKS):
         lower = token.lower_
-        if len(lower) < 3 or doc[token.i + 1].text not in LABEL_MARKS or not _opens_line(token) \
-                or not token.is_alpha or lower in aliases:
+        if len(lower) < 3 or not _opens_line(token) or not token.is_alpha or lower in aliases:
             continue
         # a label already found as a one-word name ("Bayo") joins the full name as well, unless
         # it is someone's given name in full
