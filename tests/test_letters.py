@@ -888,3 +888,11 @@ def test_a_group_they_belong_to_is_theirs_and_an_article_covers_such_groups():
     body = letters[0].body
     assert "our conversation about your community choir" in body
     assert "an article about community choirs" in body
+
+
+def test_a_remark_whose_last_noun_the_parser_read_as_a_verb_is_kept_whole():
+    # "my SQL window functions answer": "answer" tagged a verb whose subject is the rest
+    analysis = analyze("Video call w/ Priya Raman (analytics lead) at Brightwater, 11/19\n"
+                       "- I wish I had explained my SQL window functions answer better.\n",
+                       today=date(2026, 11, 19))
+    assert [r.text for r in analysis.clarify] == ["my SQL window functions answer"]

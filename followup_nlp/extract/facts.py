@@ -982,6 +982,12 @@ def _what_was_got_wrong(phrase: str | None) -> str | None:
     return phrase
 
 
+def _my_subject(verb) -> bool:
+    """The verb's subject is the writer's own thing ("my SQL window functions| answer")."""
+    return any(c.dep_ == "nsubj" and any(x.dep_ == "poss" and x.lower_ == "my" for x in c.children)
+               for c in verb.children)
+
+
 def _from_determiner(tokens: list) -> list:
     """ "good my experience" (a non-native "did not explain good my experience") -> "my
     experience": modifiers written before a possessive or article belong to the verb."""
@@ -1053,8 +1059,10 @@ def _remark_words(sent: Span, offset: int, clause_ok: bool) -> str | None:
     if obj is None and verb is not None and not clause_ok:
         # "explained my anesthesia monitoring better" read as a clause whose verb is "monitoring"
         # and whose subject is "my anesthesia": the whole stretch is the thing
+        # (or "my SQL window functions answer", with "answer" read as a verb)
         gerund = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
-                       and c.tag_ == "VBG" and c.i > verb.i
+                       and (c.tag_ == "VBG" or (c.tag_ in {"VB", "VBP"} and _my_subject(c)))
+                       and c.i > verb.i
                        and not any(x.dep_ in {"aux", "dobj"} for x in c.children)), None)
         subject = next((x for x in gerund.children if x.dep_ == "nsubj"), None) \
             if gerund is not None else None
